@@ -1,0 +1,31 @@
+from django.contrib.sitemaps import Sitemap
+
+from demands.models import Demand
+from prisoners.models import Prisoner
+
+from .models import Campaign
+
+
+class PublishedSitemap(Sitemap):
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class PrisonerSitemap(PublishedSitemap):
+    model = Prisoner
+
+
+class DemandSitemap(PublishedSitemap):
+    model = Demand
+
+
+class CampaignSitemap(PublishedSitemap):
+    model = Campaign
+
+
+SITEMAPS = {"people": PrisonerSitemap, "demands": DemandSitemap, "campaigns": CampaignSitemap}

@@ -1,0 +1,82 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign, Organisation, Publishable, PublishableQuerySet, StatusChange, Visibility
+
+
+class Status(models.TextChoices):
+    OUTSTANDING = "outstanding", _("Outstanding")
+    PARTIAL = "partial", _("Partially met")
+    MET = "met", _("Met")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+OPEN_STATUSES = (Status.OUTSTANDING, Status.PARTIAL)
+
+
+class DemandQuerySet(PublishableQuerySet):
+    def published(self):
+        """A demand is public only while its campaign is."""
+        return super().published().filter(campaign__visibility=Visibility.PUBLISHED)
+
+    def outstanding(self):
+        """Still to be won: nothing done, or only part."""
+        return self.filter(status__in=OPEN_STATUSES)
+
+
+class Demand(Publishable):
+    class Kind(models.TextChoices):
+        RELEASE = "release", _("Release of a person")
+        INQUIRY = "inquiry", _("Independent inquiry")
+        EXHUMATION = "exhumation", _("Exhumation")
+        INVESTIGATION = "investigation", _("Investigation of abuses")
+        TRUTH = "truth", _("Truth and accountability")
+        LABOUR_RIGHTS = "labour_rights", _("Labour rights")
+        POLITICAL = "political", _("Political and economic")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="demands")
+    addressees = models.ManyToManyField(
+        Organisation, verbose_name=_("addressed to"), blank=True, related_name="demands_received"
+    )
+    backers = models.ManyToManyField(Organisation, verbose_name=_("backed by"), blank=True, related_name="demands_backed")
+    prisoners = models.ManyToManyField("prisoners.Prisoner", verbose_name=_("people concerned"), blank=True, related_name="demands")
+    first_raised_on = models.DateField(_("first raised on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OUTSTANDING, db_index=True)
+    sources = models.ManyToManyField("prisoners.Source", verbose_name=_("sources"), blank=True, related_name="demands")
+    internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Private."))
+
+    objects = DemandQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("demand")
+        verbose_name_plural = _("demands")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("demands:detail", args=[self.slug])
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+
+class DemandStatusChange(StatusChange):
+    demand = models.ForeignKey(Demand, on_delete=models.CASCADE, related_name="status_changes")
+
+    status_choices = Status
+
+    class Meta(StatusChange.Meta):
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+
