@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.admin_mixins import STATUS_FIELDS, StatusChangeForm, StatusAdmin, StatusHistoryInline
+from campaigns.admin_mixins import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
 
 from .images import sanitise_photo
 from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, Source, TimelineEvent

@@ -6,6 +6,7 @@ from campaigns.models import Campaign, Organisation
 
 from .models import Prisoner, Status
 
+
 class SearchInput(forms.TextInput):
     input_type = "search"
 

@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Organisation, Publishable, PublishableQuerySet, StatusChange
 from campaigns.dates import local_today
+from campaigns.models import Campaign, Organisation, Publishable, PublishableQuerySet, StatusChange
 from campaigns.text import search_key
 
 # Longer than any term a Kazakh court hands down short of life; a larger figure is a typo.
