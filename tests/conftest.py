@@ -1,0 +1,85 @@
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+EDITOR_GROUP = "Campaign editor"
+PASSWORD = "a-long-test-password-1"
+
+
+def require_service(available, why):
+    """Skip locally when a server is missing; in CI (REQUIRE_SERVICES=1) fail instead."""
+    if available:
+        return
+    if settings.REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_SERVICES is set but {why}")
+    pytest.skip(why)
+
+
+def redis_available():
+    if not settings.REDIS_URL:
+        return False
+    url = urlparse(settings.REDIS_URL)
+    try:
+        socket.create_connection((url.hostname or "127.0.0.1", url.port or 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def redis_url():
+    require_service(redis_available(), "no Redis server: set REDIS_URL to a running one")
+    return settings.REDIS_URL
+
+
+@pytest.fixture
+def chromium_path():
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    require_service(shutil.which(path) is not None, f"no chromium at {path}")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _testserver_allowed(settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+
+# Personas: a campaigner (the administrator of the instance), an editor (the "Campaign editor"
+# group, staff but no superuser), and an anonymous visitor.
+@pytest.fixture
+def campaigner(django_user_model):
+    return django_user_model.objects.create_superuser("campaigner", "campaigner@example.org", PASSWORD)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def campaigner_client(client, campaigner):
+    client.force_login(campaigner)
+    return client
+
+
+@pytest.fixture
+def visitor(client):
+    return client
