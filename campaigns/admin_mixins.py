@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from prisoners.models import Source
+
 from .models import Visibility
 from .services import record_initial_status, record_status_change
 
@@ -45,13 +47,7 @@ class StatusChangeForm(forms.ModelForm):
         help_text=_("Needed when the status changes, unless you pick a source below."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from prisoners.models import Source
-
-        self.fields["status_source"] = forms.ModelChoiceField(
-            label=_("Source of the change"), queryset=Source.objects.all(), required=False
-        )
+    status_source = forms.ModelChoiceField(label=_("Source of the change"), queryset=Source.objects.all(), required=False)
 
     def status_changed(self):
         return self.instance.pk is not None and "status" in self.changed_data

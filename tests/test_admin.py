@@ -1,0 +1,182 @@
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from PIL import Image
+
+from campaigns.models import Visibility
+from prisoners.models import Prisoner, Status
+
+from .admin_forms import admin_form_data
+from .factories import make_demand, make_person, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(record):
+    return f"/admin/{record._meta.app_label}/{record._meta.model_name}/{record.pk}/change/"
+
+
+def submit_change(client, record, **changes):
+    data = admin_form_data(client.get(change_url(record)))
+    data.update(changes)
+    return client.post(change_url(record), data)
+
+
+def test_editor_changes_a_status_and_the_history_shows_it(editor_client):
+    person = make_person(status=Status.DETAINED)
+    source = make_source(title="Court verdict")
+    response = submit_change(
+        editor_client, person, status=Status.IMPRISONED, status_note="Sentenced to five years", status_source=str(source.pk)
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    person.refresh_from_db()
+    assert person.status == Status.IMPRISONED
+    change = person.status_changes.first()
+    assert (change.old_status, change.new_status, change.changed_by_name) == ("detained", "imprisoned", "editor")
+    assert change.note == "Sentenced to five years" and change.source == source
+    history = editor_client.get(change_url(person)).content.decode()
+    assert "Sentenced to five years" in history and "Convicted and imprisoned" in history
+
+
+def test_status_change_without_a_source_is_refused_with_a_message(editor_client):
+    person = make_person(status=Status.DETAINED)
+    response = submit_change(editor_client, person, status=Status.RELEASED)
+    assert response.status_code == 200
+    assert "Say where the change of status is documented" in response.content.decode()
+    assert Prisoner.objects.get(pk=person.pk).status == Status.DETAINED
+
+
+def test_editing_other_fields_records_no_status_change(editor_client):
+    person = make_person(status=Status.DETAINED)
+    assert submit_change(editor_client, person, occupation="Oil worker").status_code == 302
+    assert person.status_changes.count() == 1
+
+
+def test_demand_status_change_in_the_admin_is_recorded(editor_client):
+    demand = make_demand(status="outstanding")
+    response = submit_change(editor_client, demand, status="partial", status_source_url="https://example.org/news")
+    assert response.status_code == 302
+    assert demand.status_changes.first().source_url == "https://example.org/news"
+
+
+def test_adding_a_person_opens_the_history(editor_client):
+    data = {
+        "name": "New Person", "slug": "new-person", "status": "detained", "country": "Kazakhstan",
+        "visibility": "draft", "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0",
+        "charges-TOTAL_FORMS": "0", "charges-INITIAL_FORMS": "0", "sentences-TOTAL_FORMS": "0",
+        "sentences-INITIAL_FORMS": "0", "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
+        "status_changes-TOTAL_FORMS": "0", "status_changes-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post("/admin/prisoners/prisoner/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    person = Prisoner.objects.get(slug="new-person")
+    assert list(person.status_changes.values_list("old_status", "new_status", "changed_by_name")) == [
+        ("", "detained", "editor")
+    ]
+
+
+def test_admin_shows_clear_message_for_a_duplicate_person(editor_client):
+    make_person(name="Yerzhan Yelshibaev")
+    other = make_person(name="Someone")
+    response = submit_change(editor_client, other, name="Erzhan Elshibayev")
+    assert "There is already a record for Yerzhan Yelshibaev" in response.content.decode()
+
+
+def test_editor_cannot_manage_users(editor_client, campaigner):
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+    assert editor_client.get(f"/admin/auth/user/{campaigner.pk}/change/").status_code == 403
+    assert editor_client.get("/admin/auth/group/").status_code == 403
+
+
+def test_editor_cannot_delete_a_published_record_but_can_delete_a_draft(editor_client):
+    published = make_person(visibility=Visibility.PUBLISHED)
+    draft = make_person(visibility=Visibility.DRAFT)
+    assert editor_client.post(f"/admin/prisoners/prisoner/{published.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Prisoner.objects.filter(pk=published.pk).exists()
+    assert editor_client.post(f"/admin/prisoners/prisoner/{draft.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Prisoner.objects.filter(pk=draft.pk).exists()
+
+
+def test_editor_has_no_bulk_delete(editor_client):
+    response = editor_client.get("/admin/prisoners/prisoner/")
+    assert "delete_selected" not in response.content.decode()
+
+
+def test_editor_cannot_edit_the_status_history(editor_client):
+    person = make_person()
+    change = person.status_changes.first()
+    url = f"/admin/prisoners/prisonerstatuschange/{change.pk}/change/"
+    assert editor_client.post(url, {"new_status": "released"}).status_code in (403, 404)
+
+
+def test_publish_and_unpublish_actions(editor_client):
+    draft = make_person(visibility=Visibility.DRAFT)
+    editor_client.post("/admin/prisoners/prisoner/", {"action": "publish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.is_published
+    editor_client.post("/admin/prisoners/prisoner/", {"action": "unpublish", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert not draft.is_published
+
+
+def test_admin_search_finds_by_alias(editor_client):
+    make_person(name="Erzhan Elshibayev", aliases=["Yerzhan Yelshibaev"])
+    make_person(name="Natalia Sokolova")
+    page = editor_client.get("/admin/prisoners/prisoner/", {"q": "yelshibaev"}).content.decode()
+    assert "Erzhan Elshibayev" in page and "Natalia Sokolova" not in page
+
+
+def test_change_lists_render(campaigner_client):
+    make_demand(people=[make_person()])
+    for model in ("prisoners/prisoner", "demands/demand", "campaigns/campaign", "campaigns/keydate",
+                  "campaigns/organisation", "prisoners/source"):
+        assert campaigner_client.get(f"/admin/{model}/").status_code == 200, model
+
+
+def _jpeg_with_gps():
+    image = Image.new("RGB", (40, 30), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCameraMaker"  # Make
+    exif[0x013B] = "SecretPhotographer"  # Artist
+    exif[0x010E] = "Taken at 43.35N 52.86E"  # ImageDescription
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_uploaded_photo_is_stripped_of_metadata(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    person = make_person(name="Photo Person")
+    data = admin_form_data(editor_client.get(change_url(person)))
+    original = _jpeg_with_gps()
+    assert b"SecretPhotographer" in original
+    data["photo"] = SimpleUploadedFile("roza-at-home.jpg", original, content_type="image/jpeg")
+    assert editor_client.post(change_url(person), data).status_code == 302
+    person.refresh_from_db()
+    stored = person.photo.read()
+    for secret in (b"SecretCameraMaker", b"SecretPhotographer", b"43.35N", b"Exif"):
+        assert secret not in stored
+    assert "roza" not in person.photo.name
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.size == (40, 30) and not image.getexif()
+
+
+def test_a_file_that_is_not_an_image_is_refused(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    person = make_person()
+    data = admin_form_data(editor_client.get(change_url(person)))
+    data["photo"] = SimpleUploadedFile("x.jpg", b"<?php echo 1; ?>", content_type="image/jpeg")
+    response = editor_client.post(change_url(person), data)
+    assert response.status_code == 200
+    assert not Prisoner.objects.get(pk=person.pk).photo
+
+
+def test_editor_group_has_no_auth_permissions():
+    from django.contrib.auth.models import Group
+
+    codenames = set(Group.objects.get(name="Campaign editor").permissions.values_list("content_type__app_label", flat=True))
+    assert codenames == {"campaigns", "prisoners", "demands"}
+    assert not User.objects.filter(is_superuser=True).exists()

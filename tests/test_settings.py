@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))} | env
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="false",
+                    DJANGO_SECRET_KEY="x" * 30 + "-a-random-enough-production-secret-key-0123456789",
+                    DJANGO_ALLOWED_HOSTS="tracker.example.org")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is required" in result.stderr
+
+
+def test_a_typo_in_a_boolean_setting_is_refused():
+    result = manage("check", DJANGO_DEBUG="flase")
+    assert result.returncode != 0 and "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_email_goes_out_by_smtp_only_when_a_host_is_set():
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    assert "smtp" in manage("shell", "-c", code, EMAIL_HOST="127.0.0.1").stdout
+    assert "console" in manage("shell", "-c", code).stdout
+
+
+@pytest.mark.django_db
+def test_suite_runs_on_postgresql_in_ci(settings):
+    from django.db import connection
+
+    if settings.REQUIRE_SERVICES:
+        assert connection.vendor == "postgresql"
+    else:
+        assert connection.vendor in ("sqlite", "postgresql")
