@@ -4,6 +4,7 @@ from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from demands.models import Demand, DemandStatusChange
@@ -58,17 +59,20 @@ def recent_updates():
     person_changes = PrisonerStatusChange.objects.filter(prisoner__in=Prisoner.objects.published()).select_related("prisoner")
     demand_changes = DemandStatusChange.objects.filter(demand__in=Demand.objects.published()).select_related("demand")
     events = TimelineEvent.objects.filter(is_public=True, prisoner__in=Prisoner.objects.published()).select_related("prisoner")
-    updates = [
-        {"date": change.changed_at.date(), "record": change.prisoner, "text": change.get_new_status_display()}
-        for change in person_changes[:RECENT_UPDATES]
-    ]
-    updates += [
-        {"date": change.changed_at.date(), "record": change.demand, "text": change.get_new_status_display()}
-        for change in demand_changes[:RECENT_UPDATES]
-    ]
+    updates = [_status_update(change, change.prisoner) for change in person_changes[:RECENT_UPDATES]]
+    updates += [_status_update(change, change.demand) for change in demand_changes[:RECENT_UPDATES]]
     updates += [{"date": event.date, "record": event.prisoner, "text": event.title} for event in events.order_by("-date")[:RECENT_UPDATES]]
     updates.sort(key=lambda update: update["date"], reverse=True)
     return updates[:RECENT_UPDATES]
+
+
+def _status_update(change, record):
+    if change.old_status:
+        text = _("status now %(status)s") % {"status": change.get_new_status_display()}
+    else:
+        # The first entry is the day the record was added, not the day of the event.
+        text = _("added to the tracker")
+    return {"date": change.changed_at.date(), "record": record, "text": text}
 
 
 @never_cache

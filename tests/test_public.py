@@ -215,6 +215,18 @@ def test_home_counts_and_next_dates(visitor):
     assert "15 years" in html(response)
 
 
+def test_recent_updates_tell_a_new_record_from_a_change_of_status(visitor):
+    from campaigns.services import record_status_change
+
+    make_person(name="New Record", status=Status.KILLED)
+    changed = make_person(name="Changed Record", status=Status.DETAINED)
+    record_status_change(changed, Status.RELEASED, source_url="https://example.org/r")
+    page = html(visitor.get("/"))
+    assert "New Record</a>: added to the tracker" in page
+    assert "Changed Record</a>: status now Released" in page
+    assert "New Record</a>: Killed" not in page
+
+
 def test_calendar_lists_coming_dates_only_from_published_campaigns(visitor):
     make_key_date(title="Public day")
     make_key_date(title="Draft campaign day", campaign=make_campaign(visibility=Visibility.DRAFT))

@@ -1,0 +1,92 @@
+"""Real-browser tests: Playwright for Python driving Debian's chromium against a live server."""
+
+import datetime
+import os
+
+import pytest
+
+from prisoners.models import Status
+
+from .conftest import PASSWORD
+from .factories import make_demand, make_person, make_source
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser(chromium_path):
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are
+    # still synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_visitor_filters_the_list_and_opens_a_profile(live_server, phone):
+    person = make_person(name="Erzhan Elshibayev", aliases=["Yerzhan Yelshibaev"], status=Status.IMPRISONED,
+                         arrested_on=datetime.date(2019, 6, 1), summary="Organiser of the unemployed.")
+    make_person(name="Natalia Sokolova", status=Status.RELEASED)
+    make_demand(people=[person], title="Release Erzhan Elshibayev")
+
+    phone.goto(f"{live_server.url}/prisoners/")
+    assert phone.locator("h1").inner_text() == "People"
+    phone.get_by_label("Name or alias").fill("yelshibaev")
+    phone.get_by_label("Status").select_option("imprisoned")
+    phone.get_by_role("button", name="Apply").click()
+    phone.wait_for_url("**q=yelshibaev**")
+    assert "status=imprisoned" in phone.url
+    results = phone.locator(".cards h2")
+    assert results.all_inner_texts() == ["Erzhan Elshibayev"]
+    # The page fits a phone: nothing wider than the screen.
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    results.get_by_role("link", name="Erzhan Elshibayev").click()
+    phone.wait_for_url(f"**{person.get_absolute_url()}")
+    assert phone.locator("h1").inner_text() == "Erzhan Elshibayev"
+    assert "Convicted and imprisoned" in phone.locator(".status-line").inner_text()
+    assert phone.get_by_role("link", name="Release Erzhan Elshibayev").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_campaigner_changes_a_status_in_the_admin_and_the_profile_shows_it(live_server, browser, campaigner):
+    person = make_person(name="Yerlan Baltabai", status=Status.IMPRISONED)
+    source = make_source(title="Union statement on the release")
+    page = browser.new_page()
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill("campaigner")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/prisoners/prisoner/{person.pk}/change/")
+    page.locator("#id_status").select_option("released")
+    page.locator("#id_status_note").fill("Released after serving the sentence")
+    page.locator("#id_status_source").select_option(str(source.pk))
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{live_server.url}/admin/prisoners/prisoner/")
+    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+
+    page.goto(f"{live_server.url}{person.get_absolute_url()}")
+    assert page.locator(".status-line").inner_text() == "Released"
+    history = page.locator("#history-heading + .history").inner_text()
+    assert "Convicted and imprisoned → Released" in history
+    assert "Released after serving the sentence" in history and "Union statement on the release" in history
+    page.close()
