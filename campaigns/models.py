@@ -1,4 +1,3 @@
-import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -7,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import dates
 
 
 class Visibility(models.TextChoices):
@@ -156,8 +157,8 @@ class KeyDate(Publishable):
         YEARLY = "yearly", _("Every year")
 
     class LeapDay(models.TextChoices):
-        FEB_28 = "feb28", _("28 February")
-        MAR_1 = "mar1", _("1 March")
+        FEB_28 = dates.FEB_28, _("28 February")
+        MAR_1 = dates.MAR_1, _("1 March")
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="key_dates")
     title = models.CharField(_("title"), max_length=200)
@@ -174,6 +175,9 @@ class KeyDate(Publishable):
     prisoners = models.ManyToManyField("prisoners.Prisoner", verbose_name=_("people"), blank=True, related_name="key_dates")
     demands = models.ManyToManyField("demands.Demand", verbose_name=_("demands"), blank=True, related_name="key_dates")
     sources = models.ManyToManyField("prisoners.Source", verbose_name=_("sources"), blank=True, related_name="+")
+    reminders_paused = models.BooleanField(
+        _("reminders paused"), default=False, help_text=_("No email reminders go out for this date while ticked.")
+    )
 
     objects = KeyDateQuerySet.as_manager()
 
@@ -189,14 +193,7 @@ class KeyDate(Publishable):
         """This key date's date in `year`, or None when it does not fall in that year."""
         if self.recurrence == self.Recurrence.ONCE:
             return self.date if self.date.year == year else None
-        if year < self.date.year:
-            return None
-        try:
-            return self.date.replace(year=year)
-        except ValueError:  # 29 February in a common year
-            if self.leap_day_rule == self.LeapDay.MAR_1:
-                return datetime.date(year, 3, 1)
-            return datetime.date(year, 2, 28)
+        return dates.yearly_date(self.date, year, self.leap_day_rule)
 
     def next_occurrence(self, on_or_after):
         for year in (on_or_after.year, on_or_after.year + 1):
@@ -212,3 +209,112 @@ class KeyDate(Publishable):
 
     def anniversary_number(self, day):
         return day.year - self.date.year if self.recurrence == self.Recurrence.YEARLY else None
+
+
+LEAD_DAY_CHOICES = [(30, _("30 days before")), (14, _("14 days before")), (7, _("7 days before")),
+                    (3, _("3 days before")), (1, _("1 day before"))]
+DEFAULT_LEAD_DAYS = [7, 1]
+
+
+def default_lead_days():
+    return list(DEFAULT_LEAD_DAYS)
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def active(self):
+        """Confirmed, not unsubscribed, and not refused by their mail server: the only ones we write to."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True, bounced_at__isnull=True)
+
+
+class Subscriber(models.Model):
+    """A supporter who asked for reminders. Personal data: never shown on a public page."""
+
+    email = models.EmailField(_("email"), unique=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    campaigns = models.ManyToManyField(Campaign, verbose_name=_("campaigns followed"), blank=True, related_name="subscribers")
+    prisoners = models.ManyToManyField(
+        "prisoners.Prisoner", verbose_name=_("people followed"), blank=True, related_name="subscribers"
+    )
+    lead_days = models.JSONField(_("days before"), default=default_lead_days)
+    created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    bounced_at = models.DateTimeField(_("address refused"), null=True, blank=True)
+    bounce_reason = models.CharField(_("refusal"), max_length=300, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_active(self):
+        return bool(self.confirmed_at and not self.unsubscribed_at and not self.bounced_at)
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def ready(self, now):
+        return self.filter(status=Delivery.Status.PENDING, next_attempt_at__lte=now)
+
+
+class Delivery(models.Model):
+    """One reminder to one subscriber: the outbox row that makes sending exactly-once.
+
+    The unique key (subscriber, occasion, occurrence, lead) means a reminder can be planned only
+    once, however many ticks run at the same time; the status moves pending → sending → sent by
+    conditional updates, so only one worker can send it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    occasion_key = models.CharField(_("occasion"), max_length=60)
+    occurrence = models.DateField(_("date of the occasion"))
+    lead_days = models.PositiveSmallIntegerField(_("days before"))
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("planned"), auto_now_add=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "occasion_key", "occurrence", "lead_days"], name="one_delivery_per_reminder"
+            )
+        ]
+        indexes = [
+            # The sender's query every tick: pending rows whose next attempt is due. Partial, so it
+            # stays small however many sent rows pile up.
+            models.Index(fields=["next_attempt_at"], name="delivery_pending_due", condition=models.Q(status="pending")),
+        ]
+
+    def __str__(self):
+        return f"{self.title} → {self.subscriber_id} ({self.lead_days}d)"
+
+
+class StaffDigest(models.Model):
+    """One row per week: the unique week claims the weekly digest so that it goes out once."""
+
+    week = models.DateField(unique=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    recipients = models.PositiveIntegerField(default=0)

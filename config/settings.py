@@ -215,3 +215,15 @@ LOGGING = {
 
 # Tests and CI: servers are required, so a test that needs one fails instead of skipping.
 REQUIRE_SERVICES = envbool("REQUIRE_SERVICES", False)
+
+# Reminders. The beat tick scans the database; nothing is scheduled with an ETA.
+REMINDER_TICK_SECONDS = envint("REMINDER_TICK_SECONDS", 300)
+REMINDER_LOCAL_HOUR = envint("REMINDER_LOCAL_HOUR", 9)  # alerts go out from this hour, campaign time
+REMINDER_BATCH_SIZE = envint("REMINDER_BATCH_SIZE", 200)
+REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 6)
+REMINDER_STALE_MINUTES = envint("REMINDER_STALE_MINUTES", 15)
+SUBSCRIPTION_CONFIRM_DAYS = envint("SUBSCRIPTION_CONFIRM_DAYS", 7)
+STAFF_DIGEST_DAYS = 14
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+SUBSCRIBE_RATE_PER_IP = env("SUBSCRIBE_RATE_PER_IP", "10/h")
+SUBSCRIBE_RATE_PER_ADDRESS = env("SUBSCRIBE_RATE_PER_ADDRESS", "3/h")

@@ -76,7 +76,7 @@ class PrisonerAdmin(StatusAdmin):
             _("Private: never shown publicly"),
             {"fields": ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"), "classes": ("collapse",)},
         ),
-        (_("Publishing"), {"fields": ("visibility",)}),
+        (_("Publishing"), {"fields": ("visibility", "reminders_paused")}),
     )
 
     def get_queryset(self, request):

@@ -95,6 +95,10 @@ class Prisoner(Publishable):
     released_on = models.DateField(_("released on"), null=True, blank=True)
     died_on = models.DateField(_("died on"), null=True, blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="prisoners")
+    reminders_paused = models.BooleanField(
+        _("reminders paused"), default=False,
+        help_text=_("No reminders for this person's arrest anniversaries, release date or milestones."),
+    )
 
     # Private: these never leave the admin.
     family_contacts = models.TextField(_("family contacts"), blank=True, help_text=_("Private."))

@@ -1,0 +1,95 @@
+"""What reminders are about: key dates, and dates derived from a person's record.
+
+Derived dates (arrest anniversaries, expected release, days-in-detention milestones) are computed
+from the record on every tick rather than stored, so they follow any change to the record; a
+reminder planned for a date that has since moved is cancelled when it comes to be sent.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from prisoners.models import Prisoner
+
+from .dates import yearly_dates_between
+from .models import Campaign, KeyDate
+
+MILESTONE_DAYS = (100, 365, 500, 1000, 1500, 2000, 2500, 3000, 3650)
+
+
+@dataclass(frozen=True)
+class Occasion:
+    key: str
+    title: str
+    date: datetime.date
+    tz: str
+    url: str
+    time: datetime.time | None = None
+    place: str = ""
+    description: str = ""
+    campaign_ids: frozenset = field(default_factory=frozenset)
+    prisoner_ids: frozenset = field(default_factory=frozenset)
+    links: tuple = ()  # (label, path) pairs for "what you can do"
+
+
+def occasions_between(start, end):
+    """Every public occasion falling from `start` to `end` (both included)."""
+    return [*_key_date_occasions(start, end), *_person_occasions(start, end)]
+
+
+def occasion_index(start, end):
+    return {(occasion.key, occasion.date): occasion for occasion in occasions_between(start, end)}
+
+
+def _key_date_occasions(start, end):
+    public_people = Prefetch("prisoners", to_attr="public_prisoners", queryset=Prisoner.objects.published())
+    key_dates = KeyDate.objects.published().filter(reminders_paused=False).select_related("campaign")
+    for key_date in key_dates.prefetch_related(public_people, "demands"):
+        people = key_date.public_prisoners
+        links = [(person.name, person.get_absolute_url()) for person in people]
+        links += [(demand.title, demand.get_absolute_url()) for demand in key_date.demands.all() if demand.is_published]
+        links.append((key_date.campaign.name, key_date.campaign.get_absolute_url()))
+        for day in key_date.occurrences_between(start, end):
+            number = key_date.anniversary_number(day)
+            title = key_date.title if not number else _("%(title)s (%(n)d years)") % {"title": key_date.title, "n": number}
+            yield Occasion(
+                key=f"keydate:{key_date.pk}", title=title, date=day, tz=key_date.campaign.timezone,
+                url=key_date.campaign.get_absolute_url(), time=key_date.time, place=key_date.place,
+                description=key_date.description, campaign_ids=frozenset([key_date.campaign_id]),
+                prisoner_ids=frozenset(person.pk for person in people), links=tuple(links),
+            )
+
+
+def _person_occasions(start, end):
+    public_campaigns = Prefetch("campaigns", to_attr="public_campaigns", queryset=Campaign.objects.published())
+    people = (
+        Prisoner.objects.published().detained().filter(reminders_paused=False, arrested_on__isnull=False)
+        .prefetch_related("sentences", public_campaigns)
+    )
+    for person in people:
+        campaigns = person.public_campaigns
+        common = {
+            "tz": campaigns[0].timezone if campaigns else settings.DEFAULT_CAMPAIGN_TIMEZONE,
+            "url": person.get_absolute_url(),
+            "campaign_ids": frozenset(campaign.pk for campaign in campaigns),
+            "prisoner_ids": frozenset([person.pk]),
+            "links": ((person.name, person.get_absolute_url()),),
+            "description": person.summary,
+        }
+        for day in yearly_dates_between(person.arrested_on, start, end):
+            years = day.year - person.arrested_on.year
+            if years:
+                title = _("%(n)d years since %(name)s was arrested") % {"n": years, "name": person.name}
+                yield Occasion(key=f"arrest:{person.pk}", title=title, date=day, **common)
+        release = person.expected_release
+        if release and start <= release <= end:
+            title = _("%(name)s is due to be released") % {"name": person.name}
+            yield Occasion(key=f"release:{person.pk}", title=title, date=release, **common)
+        for days in MILESTONE_DAYS:
+            day = person.arrested_on + datetime.timedelta(days=days)
+            if start <= day <= end:
+                title = _("%(name)s: %(n)d days in detention") % {"name": person.name, "n": days}
+                yield Occasion(key=f"milestone:{person.pk}:{days}", title=title, date=day, **common)

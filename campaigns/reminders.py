@@ -1,0 +1,230 @@
+"""Find the reminders that are due, record them in the outbox, and send them exactly once.
+
+One service for the Celery beat tick and for `manage.py send_reminders`:
+
+1. plan: for every occasion in the coming weeks and every active subscriber who follows it, the
+   shortest lead time whose moment has come (9:00 campaign time, N days before) gets a Delivery
+   row. The row's unique key makes planning idempotent: two ticks at once plan it once.
+2. send: each pending row is claimed by a conditional UPDATE (pending → sending); only the worker
+   whose UPDATE changed the row sends it, then marks it sent. A worker that dies between claiming
+   and marking leaves the row "sending"; the next tick marks it failed for a human to look at
+   rather than send it again, because the message may already be in the reader's inbox.
+"""
+
+import datetime
+import logging
+import smtplib
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db.models import F
+from django.utils import timezone
+
+from .emails import absolute, build_subscriber_email
+from .models import LEAD_DAY_CHOICES, Delivery, Subscriber
+from .occasions import occasion_index, occasions_between
+
+log = logging.getLogger(__name__)
+MAX_LEAD_DAYS = max(days for days, _label in LEAD_DAY_CHOICES)
+INTERRUPTED = (
+    "The worker stopped while sending this reminder. It is not sent again automatically, because it may "
+    "already have arrived; resend it from the admin if it did not."
+)
+
+
+@dataclass
+class Report:
+    planned: list = field(default_factory=list)
+    created: int = 0
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    cancelled: int = 0
+    interrupted: int = 0
+    expired_subscriptions: int = 0
+
+
+def run_reminders(now=None, dry_run=False):
+    from .subscriptions import expire_unconfirmed
+
+    now = now or timezone.now()
+    report = Report()
+    report.planned = due_reminders(now)
+    if dry_run:
+        return report
+    report.expired_subscriptions = expire_unconfirmed(now)
+    report.created = record_deliveries(report.planned)
+    send_pending(now, report)
+    return report
+
+
+def occasion_start(occasion):
+    return datetime.datetime.combine(occasion.date, datetime.time.min, zoneinfo.ZoneInfo(occasion.tz))
+
+
+def due_lead(occasion, lead_days, now):
+    """The shortest lead time whose sending moment has come, while the date is still ahead.
+
+    Only the shortest: after a missed window, a reader gets one reminder ("tomorrow"), not a
+    late "in 7 days" as well. None when nothing is due or the day has begun.
+    """
+    if now >= occasion_start(occasion):
+        return None
+    tz = zoneinfo.ZoneInfo(occasion.tz)
+    hour = datetime.time(settings.REMINDER_LOCAL_HOUR)
+    due = [lead for lead in lead_days if datetime.datetime.combine(occasion.date - datetime.timedelta(days=lead), hour, tz) <= now]
+    return min(due) if due else None
+
+
+def due_reminders(now):
+    """(occasion, subscriber id, lead days) for every reminder due now."""
+    today = now.astimezone(datetime.UTC).date()
+    occasions = occasions_between(today - datetime.timedelta(days=1), today + datetime.timedelta(days=MAX_LEAD_DAYS + 1))
+    if not occasions:
+        return []
+    followers = _Followers()
+    due = []
+    for occasion in occasions:
+        for subscriber_id in followers.of(occasion):
+            lead = due_lead(occasion, followers.lead_days[subscriber_id], now)
+            if lead is not None:
+                due.append((occasion, subscriber_id, lead))
+    return due
+
+
+class _Followers:
+    """Who follows what, loaded in three queries whatever the number of subscribers."""
+
+    def __init__(self):
+        active = Subscriber.objects.active()
+        self.lead_days = dict(active.values_list("pk", "lead_days"))
+        self.by_campaign, self.by_person = {}, {}
+        campaign_links = Subscriber.campaigns.through.objects.filter(subscriber__in=active)
+        for subscriber_id, campaign_id in campaign_links.values_list("subscriber_id", "campaign_id"):
+            self.by_campaign.setdefault(campaign_id, set()).add(subscriber_id)
+        person_links = Subscriber.prisoners.through.objects.filter(subscriber__in=active)
+        for subscriber_id, person_id in person_links.values_list("subscriber_id", "prisoner_id"):
+            self.by_person.setdefault(person_id, set()).add(subscriber_id)
+
+    def of(self, occasion):
+        found = set()
+        for campaign_id in occasion.campaign_ids:
+            found |= self.by_campaign.get(campaign_id, set())
+        for person_id in occasion.prisoner_ids:
+            found |= self.by_person.get(person_id, set())
+        return sorted(found)
+
+
+def record_deliveries(due):
+    rows = [
+        Delivery(subscriber_id=subscriber_id, occasion_key=occasion.key, occurrence=occasion.date, lead_days=lead,
+                 title=occasion.title[:300])
+        for occasion, subscriber_id, lead in due
+    ]
+    before = Delivery.objects.count()
+    # The unique key turns a second planning of the same reminder (another tick, a rerun) into nothing.
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return Delivery.objects.count() - before
+
+
+def mark_interrupted(now):
+    stale = now - datetime.timedelta(minutes=settings.REMINDER_STALE_MINUTES)
+    return Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lt=stale).update(
+        status=Delivery.Status.FAILED, last_error=INTERRUPTED
+    )
+
+
+def claim(delivery_id, now):
+    """True for the one worker whose conditional UPDATE moved the row from pending to sending."""
+    return bool(
+        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
+            status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
+
+
+def send_pending(now, report=None):
+    report = report or Report()
+    report.interrupted += mark_interrupted(now)
+    ids = list(Delivery.objects.ready(now).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[
+        : settings.REMINDER_BATCH_SIZE
+    ])
+    if not ids:
+        return report
+    dates = Delivery.objects.filter(pk__in=ids).values_list("occurrence", flat=True)
+    occasions = occasion_index(min(dates), max(dates))
+    connection = get_connection()  # one SMTP session for the whole batch
+    try:
+        for delivery_id in ids:
+            if claim(delivery_id, now):
+                delivery = Delivery.objects.select_related("subscriber").get(pk=delivery_id)
+                outcome = _send_one(delivery, occasions, connection, now)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+    finally:
+        connection.close()
+    return report
+
+
+def _send_one(delivery, occasions, connection, now):
+    occasion = occasions.get((delivery.occasion_key, delivery.occurrence))
+    if not delivery.subscriber.is_active:
+        return _finish(delivery, Delivery.Status.CANCELLED, "The subscriber has unsubscribed.", "cancelled")
+    if occasion is None:
+        return _finish(delivery, Delivery.Status.CANCELLED, "The date changed or is no longer public.", "cancelled")
+    if now >= occasion_start(occasion):
+        return _finish(delivery, Delivery.Status.FAILED, "The date passed before the reminder could be sent.", "failed")
+    message = reminder_email(delivery, occasion, connection)
+    try:
+        # Opened here, not by send(): Django closes a connection that send() opened itself.
+        connection.open()
+        message.send()
+    except smtplib.SMTPRecipientsRefused as error:
+        return _refused(delivery, error)
+    except (smtplib.SMTPException, OSError) as error:
+        connection.close()  # a broken session is reopened for the next message
+        return _retry_later(delivery, f"{type(error).__name__}: {error}", now)
+    return _finish(delivery, Delivery.Status.SENT, "", "sent", sent_at=timezone.now())
+
+
+def _finish(delivery, status, error, outcome, **extra):
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+        status=status, last_error=error, **extra
+    )
+    return outcome
+
+
+def _refused(delivery, error):
+    codes = [code for code, _text in error.recipients.values()]
+    reason = "; ".join(f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+                       for code, text in error.recipients.values())
+    if codes and all(code >= 500 for code in codes):
+        # Permanent: stop writing to this address altogether instead of retrying it forever.
+        Subscriber.objects.filter(pk=delivery.subscriber_id).update(bounced_at=timezone.now(), bounce_reason=reason[:300])
+        return _finish(delivery, Delivery.Status.FAILED, f"Address refused: {reason}", "failed")
+    return _retry_later(delivery, f"Address deferred: {reason}", timezone.now())
+
+
+def _retry_later(delivery, error, now):
+    if delivery.attempts >= settings.REMINDER_MAX_ATTEMPTS:
+        return _finish(delivery, Delivery.Status.FAILED, error, "failed")
+    backoff = datetime.timedelta(minutes=5 * 2 ** (delivery.attempts - 1))  # 5, 10, 20, 40... minutes
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.PENDING, last_error=error, next_attempt_at=now + backoff
+    )
+    return "retrying"
+
+
+def reminder_email(delivery, occasion, connection=None):
+    context = {
+        "occasion": occasion,
+        "lead_days": delivery.lead_days,
+        "occasion_url": absolute(occasion.url),
+        "links": [(label, absolute(path)) for label, path in occasion.links],
+        "calendar_url": absolute("/calendar/"),
+    }
+    domain = settings.SITE_URL.split("//", 1)[-1].split("/")[0].split(":")[0] or "localhost"
+    # A stable Message-ID lets a receiving server drop a copy if one were ever resent by hand.
+    headers = {"Message-ID": f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{domain}>"}
+    return build_subscriber_email("reminder", delivery.subscriber, context, headers=headers, connection=connection)

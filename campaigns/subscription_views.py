@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from . import subscriptions
+from .emails import CONFIRM_SALT, UNSUBSCRIBE_SALT
+from .forms import PreferencesForm, SubscribeForm
+
+
+def _limited(request):
+    """Per IP and per address. Checked only for valid posts, so a typo does not use up the allowance."""
+    by_ip = is_ratelimited(request, group="subscribe-ip", key="ip", rate=settings.SUBSCRIBE_RATE_PER_IP, increment=True)
+    by_address = is_ratelimited(
+        request, group="subscribe-address", rate=settings.SUBSCRIBE_RATE_PER_ADDRESS, increment=True,
+        key=lambda group, req: req.POST.get("email", "").strip().lower(),
+    )
+    return by_ip or by_address
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    if request.method == "GET":
+        initial = {"language": translation.get_language(), "lead_days": [7, 1],
+                   "campaigns": request.GET.getlist("campaign"), "prisoners": request.GET.getlist("person")}
+        return render(request, "subscriptions/subscribe.html", {"form": SubscribeForm(initial=initial)})
+    form = SubscribeForm(request.POST)
+    if not form.is_valid():
+        return render(request, "subscriptions/subscribe.html", {"form": form}, status=400)
+    if _limited(request):
+        message = _("Too many requests. Please wait an hour and try again.")
+        return render(request, "subscriptions/subscribe.html", {"form": form, "limited": message}, status=429)
+    data = form.cleaned_data
+    subscriptions.subscribe(data["email"], language=data["language"], campaigns=data["campaigns"],
+                            prisoners=data["prisoners"], lead_days=data["lead_days"])
+    # The same answer for a new, a pending and an already confirmed address.
+    return redirect("subscription_sent")
+
+
+def subscription_sent(request):
+    return render(request, "subscriptions/message.html", {
+        "title": _("Check your email"),
+        "message": _("If this address can receive our emails, a message is on its way. Follow the link in it to "
+                     "confirm. Nothing else is sent until you do."),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    # A link scanner that fetches the link must not confirm: confirming takes a POST.
+    if request.method == "GET":
+        valid = subscriptions.subscriber_from_token(token, CONFIRM_SALT) is not None
+        return render(request, "subscriptions/confirm.html", {"valid": valid}, status=200 if valid else 400)
+    subscriber = subscriptions.confirm(token)
+    if subscriber is None:
+        return _bad_link(request)
+    return render(request, "subscriptions/message.html", {
+        "title": _("Subscription confirmed"),
+        "message": _("Thank you. You will get an email before the dates you follow."),
+    })
+
+
+@csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" without a CSRF token
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    if request.method == "GET":
+        valid = subscriptions.subscriber_from_token(token, UNSUBSCRIBE_SALT) is not None
+        return render(request, "subscriptions/unsubscribe.html", {"valid": valid}, status=200 if valid else 400)
+    if subscriptions.unsubscribe(token) is None:
+        return _bad_link(request)
+    return render(request, "subscriptions/message.html", {
+        "title": _("You are unsubscribed"), "message": _("You will get no more emails from us."),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    subscriber = subscriptions.manageable(token)
+    if subscriber is None:
+        return _bad_link(request)
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            subscriptions.update_preferences(subscriber, **form.cleaned_data)
+            return render(request, "subscriptions/manage.html", {"form": form, "saved": True, "subscriber": subscriber})
+        return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber}, status=400)
+    initial = {"language": subscriber.language, "lead_days": subscriber.lead_days,
+               "campaigns": [c.slug for c in subscriber.campaigns.all()],
+               "prisoners": [p.slug for p in subscriber.prisoners.all()]}
+    return render(request, "subscriptions/manage.html", {"form": PreferencesForm(initial=initial), "subscriber": subscriber})
+
+
+def _bad_link(request):
+    return render(request, "subscriptions/message.html", {
+        "title": _("This link does not work"),
+        "message": _("It may be incomplete, changed or out of date. Copy the whole link from the email, or subscribe again."),
+    }, status=400)
