@@ -36,7 +36,7 @@ def subscriber_links(subscriber):
 
 
 def build_email(name, to, context, language="en", headers=None, connection=None):
-    context = {"site_url": settings.SITE_URL, **context}
+    context = {"site_url": settings.SITE_URL, "language": language, **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
         text = render_to_string(f"emails/{name}.txt", context)

@@ -55,7 +55,7 @@ def run_reminders(now=None, dry_run=False):
     if dry_run:
         return report
     report.expired_subscriptions = expire_unconfirmed(now)
-    report.created = record_deliveries(report.planned)
+    report.created = record_deliveries(report.planned, now)
     send_pending(now, report)
     return report
 
@@ -117,10 +117,10 @@ class _Followers:
         return sorted(found)
 
 
-def record_deliveries(due):
+def record_deliveries(due, now):
     rows = [
         Delivery(subscriber_id=subscriber_id, occasion_key=occasion.key, occurrence=occasion.date, lead_days=lead,
-                 title=occasion.title[:300])
+                 title=occasion.title[:300], next_attempt_at=now)
         for occasion, subscriber_id, lead in due
     ]
     before = Delivery.objects.count()
@@ -181,11 +181,11 @@ def _send_one(delivery, occasions, connection, now):
         connection.open()
         message.send()
     except smtplib.SMTPRecipientsRefused as error:
-        return _refused(delivery, error)
+        return _refused(delivery, error, now)
     except (smtplib.SMTPException, OSError) as error:
         connection.close()  # a broken session is reopened for the next message
         return _retry_later(delivery, f"{type(error).__name__}: {error}", now)
-    return _finish(delivery, Delivery.Status.SENT, "", "sent", sent_at=timezone.now())
+    return _finish(delivery, Delivery.Status.SENT, "", "sent", sent_at=now)
 
 
 def _finish(delivery, status, error, outcome, **extra):
@@ -195,15 +195,15 @@ def _finish(delivery, status, error, outcome, **extra):
     return outcome
 
 
-def _refused(delivery, error):
+def _refused(delivery, error, now):
     codes = [code for code, _text in error.recipients.values()]
     reason = "; ".join(f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
                        for code, text in error.recipients.values())
     if codes and all(code >= 500 for code in codes):
         # Permanent: stop writing to this address altogether instead of retrying it forever.
-        Subscriber.objects.filter(pk=delivery.subscriber_id).update(bounced_at=timezone.now(), bounce_reason=reason[:300])
+        Subscriber.objects.filter(pk=delivery.subscriber_id).update(bounced_at=now, bounce_reason=reason[:300])
         return _finish(delivery, Delivery.Status.FAILED, f"Address refused: {reason}", "failed")
-    return _retry_later(delivery, f"Address deferred: {reason}", timezone.now())
+    return _retry_later(delivery, f"Address deferred: {reason}", now)
 
 
 def _retry_later(delivery, error, now):

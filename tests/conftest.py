@@ -83,3 +83,35 @@ def campaigner_client(client, campaigner):
 @pytest.fixture
 def visitor(client):
     return client
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Mail goes out by SMTP to a real server on loopback; the test reads what it received."""
+    from .smtp import SMTPServer
+
+    with SMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_TIMEOUT = 5
+        yield server.handler
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def eager_celery():
+    """Run tasks in the test process (the outer edge); the Celery integration test runs a real worker."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = False
