@@ -175,7 +175,7 @@ def _send_one(delivery, occasions, connection, now):
         return _finish(delivery, Delivery.Status.CANCELLED, "The date changed or is no longer public.", "cancelled")
     if now >= occasion_start(occasion):
         return _finish(delivery, Delivery.Status.FAILED, "The date passed before the reminder could be sent.", "failed")
-    message = reminder_email(delivery, occasion, connection)
+    message = reminder_email(delivery, occasion, now, connection)
     try:
         # Opened here, not by send(): Django closes a connection that send() opened itself.
         connection.open()
@@ -216,10 +216,12 @@ def _retry_later(delivery, error, now):
     return "retrying"
 
 
-def reminder_email(delivery, occasion, connection=None):
+def reminder_email(delivery, occasion, now, connection=None):
+    # Days actually left, not the lead asked for: a reminder caught up late must not say "in 7 days".
+    days_left = (occasion.date - now.astimezone(zoneinfo.ZoneInfo(occasion.tz)).date()).days
     context = {
         "occasion": occasion,
-        "lead_days": delivery.lead_days,
+        "days_left": days_left,
         "occasion_url": absolute(occasion.url),
         "links": [(label, absolute(path)) for label, path in occasion.links],
         "calendar_url": absolute("/calendar/"),

@@ -116,8 +116,8 @@ def manageable(token):
 def expire_unconfirmed(now):
     cutoff = now - datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
     # Counted from the last confirmation email, so that re-subscribing starts the clock again.
-    deleted, _ = Subscriber.objects.filter(confirmed_at__isnull=True, confirmation_sent_at__lt=cutoff).delete()
-    return deleted
+    _total, by_model = Subscriber.objects.filter(confirmed_at__isnull=True, confirmation_sent_at__lt=cutoff).delete()
+    return by_model.get(Subscriber._meta.label, 0)
 
 
 @transaction.atomic
