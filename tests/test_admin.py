@@ -180,3 +180,42 @@ def test_editor_group_has_no_auth_permissions():
     codenames = set(Group.objects.get(name="Campaign editor").permissions.values_list("content_type__app_label", flat=True))
     assert codenames == {"campaigns", "prisoners", "demands"}
     assert not User.objects.filter(is_superuser=True).exists()
+
+
+def _failed_delivery():
+    import datetime
+
+    from campaigns.models import Delivery, Subscriber
+
+    subscriber = Subscriber.objects.create(email="reader@example.org")
+    return Delivery.objects.create(subscriber=subscriber, occasion_key="keydate:1", occurrence=datetime.date(2026, 12, 16),
+                                   lead_days=7, title="Anniversary", status=Delivery.Status.FAILED, attempts=6,
+                                   last_error="421 Try later")
+
+
+def test_campaigner_sees_failed_deliveries_and_resends_one(campaigner_client):
+    from campaigns.models import Delivery
+
+    delivery = _failed_delivery()
+    listing = campaigner_client.get("/admin/campaigns/delivery/", {"status__exact": "failed"}).content.decode()
+    assert "Anniversary" in listing and "421 Try later" in listing
+    campaigner_client.post("/admin/campaigns/delivery/", {"action": "resend", "_selected_action": [delivery.pk]})
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.last_error) == (Delivery.Status.PENDING, 0, "")
+
+
+def test_editors_cannot_see_subscribers_or_deliveries(editor_client):
+    _failed_delivery()
+    assert editor_client.get("/admin/campaigns/subscriber/").status_code == 403
+    assert editor_client.get("/admin/campaigns/delivery/").status_code == 403
+
+
+def test_editor_pauses_a_key_dates_reminders(editor_client):
+    from .factories import make_key_date
+
+    key_date = make_key_date()
+    data = admin_form_data(editor_client.get(change_url(key_date)))
+    data["reminders_paused"] = "on"
+    assert editor_client.post(change_url(key_date), data).status_code == 302
+    key_date.refresh_from_db()
+    assert key_date.reminders_paused
