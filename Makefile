@@ -36,5 +36,9 @@ check: install
 test: install lint check
 	$(BIN)/pytest
 
+# Figures for the reminder path (planning and sending a tick for BENCH_SUBSCRIBERS, default 5000).
+bench: install
+	$(BIN)/python tests/bench_reminders.py
+
 clean:
 	rm -rf $(VENV) var staticfiles db.sqlite3

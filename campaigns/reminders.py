@@ -14,6 +14,7 @@ One service for the Celery beat tick and for `manage.py send_reminders`:
 import datetime
 import logging
 import smtplib
+import time
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -146,25 +147,39 @@ def claim(delivery_id, now):
 
 
 def send_pending(now, report=None):
+    """Send what is ready, batch after batch, until none is left or the time budget is spent.
+
+    The budget stays under the tick interval so that one tick's sending is over, as a rule,
+    before the next begins (they would not send twice if not, only compete for rows).
+    """
     report = report or Report()
     report.interrupted += mark_interrupted(now)
-    ids = list(Delivery.objects.ready(now).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[
-        : settings.REMINDER_BATCH_SIZE
-    ])
-    if not ids:
-        return report
+    started = time.monotonic()
+    while time.monotonic() - started < settings.REMINDER_SEND_SECONDS:
+        ids = list(Delivery.objects.ready(now).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[
+            : settings.REMINDER_BATCH_SIZE
+        ])
+        if not ids or not _send_batch(ids, now, report):
+            break
+    return report
+
+
+def _send_batch(ids, now, report):
+    """Returns how many rows this worker claimed (0 when another worker has them all)."""
     dates = Delivery.objects.filter(pk__in=ids).values_list("occurrence", flat=True)
     occasions = occasion_index(min(dates), max(dates))
     connection = get_connection()  # one SMTP session for the whole batch
+    claimed = 0
     try:
         for delivery_id in ids:
             if claim(delivery_id, now):
+                claimed += 1
                 delivery = Delivery.objects.select_related("subscriber").get(pk=delivery_id)
                 outcome = _send_one(delivery, occasions, connection, now)
                 setattr(report, outcome, getattr(report, outcome) + 1)
     finally:
         connection.close()
-    return report
+    return claimed
 
 
 def _send_one(delivery, occasions, connection, now):

@@ -400,3 +400,11 @@ def test_weekly_staff_digest_goes_out_once(anniversary, campaigner, mailoutbox):
     assert send_staff_digest() == 1
     assert send_staff_digest() == 0
     assert len(mailoutbox) == 1 and "Zhanaozen anniversary" in mailoutbox[0].body
+
+
+def test_a_tick_sends_batch_after_batch_until_none_is_left(anniversary, smtp_server, settings):
+    settings.REMINDER_BATCH_SIZE = 2
+    for n in range(5):
+        make_subscriber(f"r{n}@example.org", campaigns=[anniversary.campaign])
+    report = run_reminders(at("2026-12-09T04:00:00"))
+    assert report.sent == 5 and len(smtp_server.recipients()) == 5
