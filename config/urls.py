@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from campaigns import feeds
+from campaigns import admin_login, feeds
 from campaigns import subscription_views as subscribe_views
 from campaigns import views as campaign_views
 from campaigns.sitemaps import SITEMAPS
@@ -31,6 +31,7 @@ urlpatterns = [
     path("healthz", campaign_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(f"{settings.ADMIN_URL}login/", admin_login.login, name="admin_login"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

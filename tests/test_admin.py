@@ -219,3 +219,17 @@ def test_editor_pauses_a_key_dates_reminders(editor_client):
     assert editor_client.post(change_url(key_date), data).status_code == 302
     key_date.refresh_from_db()
     assert key_date.reminders_paused
+
+
+def test_admin_login_slows_password_guessing(client, campaigner, settings):
+    settings.ADMIN_LOGIN_RATE_PER_USER = "3/h"
+    codes = [client.post("/admin/login/", {"username": "campaigner", "password": "wrong"}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    assert client.post("/admin/login/", {"username": "campaigner", "password": "a-long-test-password-1"}).status_code == 429
+    other = client.post("/admin/login/", {"username": "someone-else", "password": "wrong"})
+    assert other.status_code == 200
+
+
+def test_admin_login_still_logs_in(client, campaigner):
+    response = client.post("/admin/login/", {"username": "campaigner", "password": "a-long-test-password-1"})
+    assert response.status_code == 302
