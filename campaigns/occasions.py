@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from demands.models import Demand
 from prisoners.models import Prisoner
 
 from .dates import yearly_dates_between
@@ -46,11 +47,12 @@ def occasion_index(start, end):
 
 def _key_date_occasions(start, end):
     public_people = Prefetch("prisoners", to_attr="public_prisoners", queryset=Prisoner.objects.published())
+    public_demands = Prefetch("demands", to_attr="public_demands", queryset=Demand.objects.published())
     key_dates = KeyDate.objects.published().filter(reminders_paused=False).select_related("campaign")
-    for key_date in key_dates.prefetch_related(public_people, "demands"):
+    for key_date in key_dates.prefetch_related(public_people, public_demands):
         people = key_date.public_prisoners
         links = [(person.name, person.get_absolute_url()) for person in people]
-        links += [(demand.title, demand.get_absolute_url()) for demand in key_date.demands.all() if demand.is_published]
+        links += [(demand.title, demand.get_absolute_url()) for demand in key_date.public_demands]
         links.append((key_date.campaign.name, key_date.campaign.get_absolute_url()))
         for day in key_date.occurrences_between(start, end):
             number = key_date.anniversary_number(day)

@@ -169,9 +169,6 @@ class Prisoner(Publishable):
             return (today - self.released_on).days
         return None
 
-    def public_events(self):
-        return [event for event in self.events.all() if event.is_public]
-
 
 class Alias(models.Model):
     class Kind(models.TextChoices):

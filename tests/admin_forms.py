@@ -3,7 +3,7 @@
 
 def _field_data(form, data):
     for bound in form:
-        if bound.field.disabled or bound.field.widget.input_type == "file" if hasattr(bound.field.widget, "input_type") else False:
+        if bound.field.disabled or getattr(bound.field.widget, "input_type", None) == "file":
             continue
         value = bound.value()
         if value is None or value is False:

@@ -408,3 +408,15 @@ def test_a_tick_sends_batch_after_batch_until_none_is_left(anniversary, smtp_ser
         make_subscriber(f"r{n}@example.org", campaigns=[anniversary.campaign])
     report = run_reminders(at("2026-12-09T04:00:00"))
     assert report.sent == 5 and len(smtp_server.recipients()) == 5
+
+
+def test_reminder_links_only_to_public_demands(anniversary, smtp_server):
+    from .factories import make_demand
+
+    public = make_demand(campaign=anniversary.campaign, title="Public demand")
+    hidden = make_demand(campaign=make_campaign(visibility=Visibility.DRAFT), title="Demand of a draft campaign")
+    anniversary.demands.add(public, hidden)
+    make_subscriber(campaigns=[anniversary.campaign])
+    run_reminders(at("2026-12-09T04:00:00"))
+    text = smtp_server.messages[0][1].get_body(("plain",)).get_content()
+    assert "Public demand" in text and "Demand of a draft campaign" not in text
