@@ -26,8 +26,10 @@ run: install
 	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=1 & \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# ruff, then the layers (pyproject.toml, [tool.importlinter]): a new import against them fails here.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 check: install
 	$(MANAGE) makemigrations --check --dry-run

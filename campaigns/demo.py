@@ -8,12 +8,14 @@ import datetime
 
 from django.db import transaction
 
+from campaigns.core.models import Campaign, Organisation, Source
+from campaigns.core.publishing import Visibility
+from campaigns.core.status import record_initial_status
 from demands.models import Demand
-from prisoners.models import Alias, Charge, Prisoner, Sentence, Source, TimelineEvent
+from prisoners.models import Alias, Charge, Prisoner, Sentence, TimelineEvent
 
 from . import demo_data as data
-from .models import Campaign, KeyDate, Organisation, Visibility
-from .services import record_initial_status
+from .models import KeyDate
 
 
 @transaction.atomic

@@ -1,9 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 
+from campaigns.core.models import Campaign
 from demands.models import Demand
 from prisoners.models import Prisoner
-
-from .models import Campaign
 
 
 class PublishedSitemap(Sitemap):

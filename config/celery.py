@@ -2,6 +2,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -10,14 +11,11 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-
 @app.on_after_finalize.connect
 def _schedules(sender, **kwargs):
     """Every periodic schedule lives here, in one place."""
-    from django.conf import settings
-
     sender.conf.beat_schedule = {
         # Scans the database for due reminders; a short tick, never a long ETA (Redis may run those twice).
-        "reminder-tick": {"task": "campaigns.tasks.reminder_tick", "schedule": float(settings.REMINDER_TICK_SECONDS)},
-        "staff-digest": {"task": "campaigns.tasks.staff_digest", "schedule": crontab(day_of_week="mon", hour=6, minute=0)},
+        "reminder-tick": {"task": "campaigns.outreach.tasks.reminder_tick", "schedule": float(settings.REMINDER_TICK_SECONDS)},
+        "staff-digest": {"task": "campaigns.outreach.tasks.staff_digest", "schedule": crontab(day_of_week="mon", hour=6, minute=0)},
     }

@@ -73,9 +73,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
-    "campaigns",
+    # In the order the layers depend on one another (README, "Architecture").
+    "campaigns.core",
     "prisoners",
     "demands",
+    "campaigns",
+    "campaigns.outreach",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "campaigns.middleware.SecurityHeadersMiddleware",
+    "campaigns.core.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

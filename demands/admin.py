@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.admin_mixins import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from campaigns.core.admin_base import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
 
 from .models import Demand, DemandStatusChange
 

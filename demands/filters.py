@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Organisation
+from campaigns.core.models import Campaign, Organisation
 
 from .models import Demand, Status
 

@@ -2,7 +2,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Organisation, Publishable, PublishableQuerySet, StatusChange, Visibility
+from campaigns.core.models import Campaign, Organisation, Source
+from campaigns.core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
+from campaigns.core.status import StatusChange
+from prisoners.models import Prisoner
 
 
 class Status(models.TextChoices):
@@ -47,10 +50,10 @@ class Demand(Publishable):
         Organisation, verbose_name=_("addressed to"), blank=True, related_name="demands_received"
     )
     backers = models.ManyToManyField(Organisation, verbose_name=_("backed by"), blank=True, related_name="demands_backed")
-    prisoners = models.ManyToManyField("prisoners.Prisoner", verbose_name=_("people concerned"), blank=True, related_name="demands")
+    prisoners = models.ManyToManyField(Prisoner, verbose_name=_("people concerned"), blank=True, related_name="demands")
     first_raised_on = models.DateField(_("first raised on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OUTSTANDING, db_index=True)
-    sources = models.ManyToManyField("prisoners.Source", verbose_name=_("sources"), blank=True, related_name="demands")
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="demands")
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Private."))
 
     objects = DemandQuerySet.as_manager()
@@ -80,3 +83,12 @@ class DemandStatusChange(StatusChange):
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
 
+
+public_relation(Demand, "people", "prisoners", Prisoner.objects.published)
+public_relation(Demand, "addressees", "addressees", Organisation.objects.all)
+public_relation(Demand, "backers", "backers", Organisation.objects.all)
+public_relation(Demand, "sources", "sources", Source.objects.all)
+public_relation(Demand, "status_changes", "status_changes", lambda: DemandStatusChange.objects.select_related("source"))
+public_relation(Prisoner, "demands", "demands", Demand.objects.published)
+public_relation(Prisoner, "outstanding_demands", "demands", lambda: Demand.objects.published().outstanding())
+public_relation(Campaign, "demands", "demands", Demand.objects.published)

@@ -3,17 +3,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.admin_mixins import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from campaigns.core.admin_base import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
 
 from .images import sanitise_photo
-from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, Source, TimelineEvent
-
-
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    list_display = ("title", "publisher", "published_on", "url")
-    search_fields = ("title", "publisher", "url")
-    date_hierarchy = "published_on"
+from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
 
 
 class AliasInline(admin.TabularInline):

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Organisation
+from campaigns.core.models import Campaign, Organisation
 
 from .models import Prisoner, Status
 
@@ -53,5 +53,6 @@ class PrisonerFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_outstanding(self, queryset, name, value):
-        return queryset.with_outstanding_demands(value == "true")
+        # "outstanding_demands" is registered by the demands app, which knows what outstanding means.
+        return queryset.having_public("outstanding_demands", value == "true")
 

@@ -8,29 +8,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.dates import local_today
-from campaigns.models import Campaign, Organisation, Publishable, PublishableQuerySet, StatusChange
-from campaigns.text import search_key
+from campaigns.core.dates import local_today
+from campaigns.core.models import Campaign, Organisation, Source
+from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
+from campaigns.core.status import StatusChange
+from campaigns.core.text import search_key
 
 # Longer than any term a Kazakh court hands down short of life; a larger figure is a typo.
 MAX_SENTENCE_YEARS = 30
-
-
-class Source(models.Model):
-    title = models.CharField(_("title"), max_length=300)
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    published_on = models.DateField(_("published on"), null=True, blank=True)
-    url = models.URLField(_("URL"), max_length=500, blank=True)
-    archive_url = models.URLField(_("archived copy"), max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["-published_on", "title"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-
-    def __str__(self):
-        parts = [self.title, self.publisher, self.published_on and f"{self.published_on:%d %b %Y}"]
-        return ", ".join(str(part) for part in parts if part)
 
 
 class Status(models.TextChoices):
@@ -64,12 +49,6 @@ class PrisonerQuerySet(PublishableQuerySet):
         """Records whose name or an alias folds to the same key as `name`."""
         key = search_key(name)
         return self.filter(Q(search_key=key) | Exists(Alias.objects.filter(prisoner=OuterRef("pk"), search_key=key)))
-
-    def with_outstanding_demands(self, flag=True):
-        from demands.models import Demand
-
-        outstanding = Demand.objects.published().outstanding().filter(prisoners=OuterRef("pk"))
-        return self.filter(Exists(outstanding)) if flag else self.exclude(Exists(outstanding))
 
 
 class Prisoner(Publishable):
@@ -145,9 +124,16 @@ class Prisoner(Publishable):
     def is_detained(self):
         return self.status in DETAINED_STATUSES
 
+    @property
+    def address_for_letters(self):
+        """Published only while the person is held: after a release or a transfer, an old prison
+        address would send letters astray, or tell strangers where someone was."""
+        return self.postal_address if self.is_detained else ""
+
     def custodial_sentence(self):
-        """The latest prison sentence, from the prefetched sentences when there are some."""
-        custodial = [s for s in self.sentences.all() if s.kind == Sentence.Kind.IMPRISONMENT]
+        """The latest prison sentence, from the sentences already attached when there are some."""
+        sentences = self.public_sentences if hasattr(self, "public_sentences") else self.sentences.all()
+        custodial = [s for s in sentences if s.kind == Sentence.Kind.IMPRISONMENT]
         return max(custodial, key=lambda s: (s.handed_down_on or datetime.date.min, s.pk), default=None)
 
     @property
@@ -306,6 +292,11 @@ class Sentence(models.Model):
             raise ValidationError(errors)
 
 
+class TimelineEventQuerySet(PublicRelationsQuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+
 class TimelineEvent(models.Model):
     class Kind(models.TextChoices):
         ARREST = "arrest", _("Arrest")
@@ -340,6 +331,8 @@ class TimelineEvent(models.Model):
         _("public"), default=True, help_text=_("Untick to keep this event in the admin only (for example to protect someone).")
     )
 
+    objects = TimelineEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("timeline event")
@@ -363,3 +356,12 @@ class PrisonerStatusChange(StatusChange):
         verbose_name_plural = _("status history")
 
 
+public_relation(TimelineEvent, "sources", "sources", Source.objects.all)
+public_relation(Prisoner, "campaigns", "campaigns", Campaign.objects.published)
+public_relation(Prisoner, "sources", "sources", Source.objects.all)
+public_relation(Prisoner, "aliases", "aliases", Alias.objects.all)
+public_relation(Prisoner, "charges", "charges", Charge.objects.all)
+public_relation(Prisoner, "sentences", "sentences", Sentence.objects.all)
+public_relation(Prisoner, "events", "events", lambda: TimelineEvent.objects.public().with_public("sources"))
+public_relation(Prisoner, "status_changes", "status_changes", lambda: PrisonerStatusChange.objects.select_related("source"))
+public_relation(Campaign, "people", "prisoners", Prisoner.objects.published)

@@ -27,8 +27,12 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from campaigns.models import Campaign, Delivery, KeyDate, Subscriber, Visibility  # noqa: E402
-from campaigns.reminders import due_reminders, run_reminders  # noqa: E402
+from campaigns.core.models import Campaign  # noqa: E402
+from campaigns.core.publishing import Visibility  # noqa: E402
+from campaigns.models import KeyDate  # noqa: E402
+from campaigns.outreach.models import Delivery, Subscriber  # noqa: E402
+from campaigns.outreach.planning import due_reminders  # noqa: E402
+from campaigns.outreach.reminders import run_reminders  # noqa: E402
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "5000"))
 NOW = datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC)

@@ -3,10 +3,12 @@
 import datetime
 import itertools
 
-from campaigns.models import Campaign, KeyDate, Organisation, Visibility
-from campaigns.services import record_initial_status
+from campaigns.core.models import Campaign, Organisation, Source
+from campaigns.core.publishing import Visibility
+from campaigns.core.status import record_initial_status
+from campaigns.models import KeyDate
 from demands.models import Demand
-from prisoners.models import Alias, Prisoner, Sentence, Source, TimelineEvent
+from prisoners.models import Alias, Prisoner, Sentence, TimelineEvent
 
 _n = itertools.count(1)
 

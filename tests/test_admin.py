@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from PIL import Image
 
-from campaigns.models import Visibility
+from campaigns.core.publishing import Visibility
 from prisoners.models import Prisoner, Status
 
 from .admin_forms import admin_form_data
@@ -129,8 +129,8 @@ def test_admin_search_finds_by_alias(editor_client):
 
 def test_change_lists_render(campaigner_client):
     make_demand(people=[make_person()])
-    for model in ("prisoners/prisoner", "demands/demand", "campaigns/campaign", "campaigns/keydate",
-                  "campaigns/organisation", "prisoners/source"):
+    for model in ("prisoners/prisoner", "demands/demand", "core/campaign", "campaigns/keydate",
+                  "core/organisation", "core/source", "outreach/subscriber", "outreach/delivery"):
         assert campaigner_client.get(f"/admin/{model}/").status_code == 200, model
 
 
@@ -185,7 +185,7 @@ def test_editor_group_has_no_auth_permissions():
 def _failed_delivery():
     import datetime
 
-    from campaigns.models import Delivery, Subscriber
+    from campaigns.outreach.models import Delivery, Subscriber
 
     subscriber = Subscriber.objects.create(email="reader@example.org")
     return Delivery.objects.create(subscriber=subscriber, occasion_key="keydate:1", occurrence=datetime.date(2026, 12, 16),
@@ -194,20 +194,20 @@ def _failed_delivery():
 
 
 def test_campaigner_sees_failed_deliveries_and_resends_one(campaigner_client):
-    from campaigns.models import Delivery
+    from campaigns.outreach.models import Delivery
 
     delivery = _failed_delivery()
-    listing = campaigner_client.get("/admin/campaigns/delivery/", {"status__exact": "failed"}).content.decode()
+    listing = campaigner_client.get("/admin/outreach/delivery/", {"status__exact": "failed"}).content.decode()
     assert "Anniversary" in listing and "421 Try later" in listing
-    campaigner_client.post("/admin/campaigns/delivery/", {"action": "resend", "_selected_action": [delivery.pk]})
+    campaigner_client.post("/admin/outreach/delivery/", {"action": "resend", "_selected_action": [delivery.pk]})
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.last_error) == (Delivery.Status.PENDING, 0, "")
 
 
 def test_editors_cannot_see_subscribers_or_deliveries(editor_client):
     _failed_delivery()
-    assert editor_client.get("/admin/campaigns/subscriber/").status_code == 403
-    assert editor_client.get("/admin/campaigns/delivery/").status_code == 403
+    assert editor_client.get("/admin/outreach/subscriber/").status_code == 403
+    assert editor_client.get("/admin/outreach/delivery/").status_code == 403
 
 
 def test_editor_pauses_a_key_dates_reminders(editor_client):

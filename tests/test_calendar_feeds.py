@@ -4,7 +4,8 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from campaigns.models import KeyDate, Visibility
+from campaigns.core.publishing import Visibility
+from campaigns.models import KeyDate
 
 from .factories import make_campaign, make_key_date, make_person
 

@@ -16,8 +16,9 @@ import redis
 from django.db import connection
 from django.utils import timezone
 
-from campaigns.dates import local_today
-from campaigns.models import Delivery, KeyDate, Subscriber
+from campaigns.core.dates import local_today
+from campaigns.models import KeyDate
+from campaigns.outreach.models import Delivery, Subscriber
 
 from .conftest import redis_available, require_service
 from .factories import make_campaign, make_key_date

@@ -1,10 +1,11 @@
 import pytest
 from django.core.management import call_command
 
+from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.demo import load_demo
-from campaigns.models import Campaign, KeyDate, Organisation
+from campaigns.models import KeyDate
 from demands.models import Demand
-from prisoners.models import Alias, Prisoner, PrisonerStatusChange, Source, TimelineEvent
+from prisoners.models import Alias, Prisoner, PrisonerStatusChange, TimelineEvent
 
 pytestmark = pytest.mark.django_db
 

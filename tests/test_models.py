@@ -4,9 +4,9 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from campaigns.core.status import StatusUnchanged, record_status_change
+from campaigns.core.text import search_key
 from campaigns.models import KeyDate
-from campaigns.services import StatusUnchanged, record_status_change
-from campaigns.text import search_key
 from demands.models import Demand
 from prisoners.models import Alias, Prisoner, Sentence, Status
 

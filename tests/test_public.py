@@ -5,7 +5,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.models import Visibility
+from campaigns.core.publishing import Visibility
 from prisoners.models import Status
 
 from .factories import (
@@ -184,7 +184,7 @@ def test_demand_filters(visitor):
 
 
 def test_demand_page_shows_history_and_people(visitor, campaigner):
-    from campaigns.services import record_status_change
+    from campaigns.core.status import record_status_change
 
     person = make_person(name="Concerned Person")
     demand = make_demand(people=[person], title="Commission")
@@ -216,7 +216,7 @@ def test_home_counts_and_next_dates(visitor):
 
 
 def test_recent_updates_tell_a_new_record_from_a_change_of_status(visitor):
-    from campaigns.services import record_status_change
+    from campaigns.core.status import record_status_change
 
     make_person(name="New Record", status=Status.KILLED)
     changed = make_person(name="Changed Record", status=Status.DETAINED)

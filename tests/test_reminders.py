@@ -7,9 +7,12 @@ from django.core.mail.backends.smtp import EmailBackend
 from django.db import connection
 from django.utils import timezone
 
-from campaigns.models import Delivery, KeyDate, Subscriber, Visibility
-from campaigns.occasions import Occasion
-from campaigns.reminders import due_lead, run_reminders
+from campaigns.core.publishing import Visibility
+from campaigns.models import KeyDate
+from campaigns.outreach.models import Delivery, Subscriber
+from campaigns.outreach.occasions import Occasion
+from campaigns.outreach.planning import due_lead
+from campaigns.outreach.reminders import run_reminders
 from prisoners.models import Status
 
 from .conftest import require_service
@@ -274,7 +277,7 @@ def test_rerun_after_a_crash_never_sends_a_duplicate_and_finishes_the_rest(
     emails = [f"reader{n}@example.org" for n in range(5)]
     for address in emails:
         make_subscriber(address, campaigns=[anniversary.campaign])
-    monkeypatch.setattr("campaigns.reminders.get_connection", lambda: killing_backend(3, before_delivery)())
+    monkeypatch.setattr("campaigns.outreach.sending.get_connection", lambda: killing_backend(3, before_delivery)())
     with pytest.raises(WorkerKilled):
         run_reminders(at("2026-12-09T04:00:00"))
     monkeypatch.undo()
@@ -395,7 +398,7 @@ def test_send_reminders_command_rejects_a_bad_date():
 
 @time_machine.travel(at("2026-12-09T04:00:00"), tick=False)
 def test_weekly_staff_digest_goes_out_once(anniversary, campaigner, mailoutbox):
-    from campaigns.digest import send_staff_digest
+    from campaigns.outreach.digest import send_staff_digest
 
     assert send_staff_digest() == 1
     assert send_staff_digest() == 0

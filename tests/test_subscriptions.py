@@ -5,10 +5,10 @@ import pytest
 import time_machine
 from django.test import Client
 
-from campaigns.emails import UNSUBSCRIBE_SALT, subscriber_token
-from campaigns.models import Delivery, Subscriber
-from campaigns.reminders import run_reminders
-from campaigns.subscriptions import expire_unconfirmed
+from campaigns.outreach.models import Delivery, Subscriber
+from campaigns.outreach.reminders import run_reminders
+from campaigns.outreach.subscriptions import expire_unconfirmed
+from campaigns.outreach.tokens import UNSUBSCRIBE_SALT, subscriber_token
 
 from .factories import make_campaign, make_key_date, make_person
 
@@ -149,7 +149,7 @@ def test_one_click_unsubscribe_takes_effect_at_once_without_login_or_csrf(campai
 
 
 def test_preferences_page_changes_what_is_followed(campaign, client):
-    from campaigns.emails import MANAGE_SALT
+    from campaigns.outreach.tokens import MANAGE_SALT
 
     subscriber = Subscriber.objects.create(email="r@example.org", confirmed_at=datetime.datetime.now(datetime.UTC))
     subscriber.campaigns.add(campaign)

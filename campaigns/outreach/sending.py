@@ -1,14 +1,9 @@
-"""Find the reminders that are due, record them in the outbox, and send them exactly once.
+"""Sending: each pending outbox row is claimed, sent once, and marked with its outcome.
 
-One service for the Celery beat tick and for `manage.py send_reminders`:
-
-1. plan: for every occasion in the coming weeks and every active subscriber who follows it, the
-   shortest lead time whose moment has come (9:00 campaign time, N days before) gets a Delivery
-   row. The row's unique key makes planning idempotent: two ticks at once plan it once.
-2. send: each pending row is claimed by a conditional UPDATE (pending → sending); only the worker
-   whose UPDATE changed the row sends it, then marks it sent. A worker that dies between claiming
-   and marking leaves the row "sending"; the next tick marks it failed for a human to look at
-   rather than send it again, because the message may already be in the reader's inbox.
+Each row is claimed by a conditional UPDATE (pending → sending); only the worker whose UPDATE
+changed the row sends it, then marks it sent. A worker that dies between claiming and marking
+leaves the row "sending"; the next tick marks it failed for a person to look at rather than send
+it again, because the message may already be in the reader's inbox.
 """
 
 import datetime
@@ -21,14 +16,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db.models import F
-from django.utils import timezone
 
-from .emails import absolute, build_subscriber_email
-from .models import LEAD_DAY_CHOICES, Delivery, Subscriber
-from .occasions import occasion_index, occasions_between
+from campaigns.core.site import absolute, site_domain
+
+from .emails import build_subscriber_email
+from .models import Delivery, Subscriber
+from .occasions import occasion_index
+from .planning import occasion_start
 
 log = logging.getLogger(__name__)
-MAX_LEAD_DAYS = max(days for days, _label in LEAD_DAY_CHOICES)
 INTERRUPTED = (
     "The worker stopped while sending this reminder. It is not sent again automatically, because it may "
     "already have arrived; resend it from the admin if it did not."
@@ -45,89 +41,6 @@ class Report:
     cancelled: int = 0
     interrupted: int = 0
     expired_subscriptions: int = 0
-
-
-def run_reminders(now=None, dry_run=False):
-    from .subscriptions import expire_unconfirmed
-
-    now = now or timezone.now()
-    report = Report()
-    report.planned = due_reminders(now)
-    if dry_run:
-        return report
-    report.expired_subscriptions = expire_unconfirmed(now)
-    report.created = record_deliveries(report.planned, now)
-    send_pending(now, report)
-    return report
-
-
-def occasion_start(occasion):
-    return datetime.datetime.combine(occasion.date, datetime.time.min, zoneinfo.ZoneInfo(occasion.tz))
-
-
-def due_lead(occasion, lead_days, now):
-    """The shortest lead time whose sending moment has come, while the date is still ahead.
-
-    Only the shortest: after a missed window, a reader gets one reminder ("tomorrow"), not a
-    late "in 7 days" as well. None when nothing is due or the day has begun.
-    """
-    if now >= occasion_start(occasion):
-        return None
-    tz = zoneinfo.ZoneInfo(occasion.tz)
-    hour = datetime.time(settings.REMINDER_LOCAL_HOUR)
-    due = [lead for lead in lead_days if datetime.datetime.combine(occasion.date - datetime.timedelta(days=lead), hour, tz) <= now]
-    return min(due) if due else None
-
-
-def due_reminders(now):
-    """(occasion, subscriber id, lead days) for every reminder due now."""
-    today = now.astimezone(datetime.UTC).date()
-    occasions = occasions_between(today - datetime.timedelta(days=1), today + datetime.timedelta(days=MAX_LEAD_DAYS + 1))
-    if not occasions:
-        return []
-    followers = _Followers()
-    due = []
-    for occasion in occasions:
-        for subscriber_id in followers.of(occasion):
-            lead = due_lead(occasion, followers.lead_days[subscriber_id], now)
-            if lead is not None:
-                due.append((occasion, subscriber_id, lead))
-    return due
-
-
-class _Followers:
-    """Who follows what, loaded in three queries whatever the number of subscribers."""
-
-    def __init__(self):
-        active = Subscriber.objects.active()
-        self.lead_days = dict(active.values_list("pk", "lead_days"))
-        self.by_campaign, self.by_person = {}, {}
-        campaign_links = Subscriber.campaigns.through.objects.filter(subscriber__in=active)
-        for subscriber_id, campaign_id in campaign_links.values_list("subscriber_id", "campaign_id"):
-            self.by_campaign.setdefault(campaign_id, set()).add(subscriber_id)
-        person_links = Subscriber.prisoners.through.objects.filter(subscriber__in=active)
-        for subscriber_id, person_id in person_links.values_list("subscriber_id", "prisoner_id"):
-            self.by_person.setdefault(person_id, set()).add(subscriber_id)
-
-    def of(self, occasion):
-        found = set()
-        for campaign_id in occasion.campaign_ids:
-            found |= self.by_campaign.get(campaign_id, set())
-        for person_id in occasion.prisoner_ids:
-            found |= self.by_person.get(person_id, set())
-        return sorted(found)
-
-
-def record_deliveries(due, now):
-    rows = [
-        Delivery(subscriber_id=subscriber_id, occasion_key=occasion.key, occurrence=occasion.date, lead_days=lead,
-                 title=occasion.title[:300], next_attempt_at=now)
-        for occasion, subscriber_id, lead in due
-    ]
-    before = Delivery.objects.count()
-    # The unique key turns a second planning of the same reminder (another tick, a rerun) into nothing.
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
-    return Delivery.objects.count() - before
 
 
 def mark_interrupted(now):
@@ -241,7 +154,6 @@ def reminder_email(delivery, occasion, now, connection=None):
         "links": [(label, absolute(path)) for label, path in occasion.links],
         "calendar_url": absolute("/calendar/"),
     }
-    domain = settings.SITE_URL.split("//", 1)[-1].split("/")[0].split(":")[0] or "localhost"
     # A stable Message-ID lets a receiving server drop a copy if one were ever resent by hand.
-    headers = {"Message-ID": f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{domain}>"}
+    headers = {"Message-ID": f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{site_domain()}>"}
     return build_subscriber_email("reminder", delivery.subscriber, context, headers=headers, connection=connection)

@@ -5,9 +5,11 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .dates import local_today, upcoming_occurrences
+from campaigns.core.dates import local_today
+from campaigns.models import KeyDate
+
 from .emails import build_email
-from .models import Delivery, KeyDate, StaffDigest
+from .models import Delivery, StaffDigest
 
 
 def send_staff_digest(now=None):
@@ -25,7 +27,7 @@ def send_staff_digest(now=None):
     )
     key_dates = KeyDate.objects.published().select_related("campaign")
     context = {
-        "occurrences": upcoming_occurrences(key_dates, today, days=settings.STAFF_DIGEST_DAYS),
+        "occurrences": key_dates.upcoming(today, days=settings.STAFF_DIGEST_DAYS),
         "failed_deliveries": Delivery.objects.filter(status=Delivery.Status.FAILED, created_at__gte=now - datetime.timedelta(days=7)).count(),
         "week": week,
     }

@@ -9,14 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from demands.models import Demand
+from campaigns.core.dates import yearly_dates_between
+from campaigns.models import KeyDate
 from prisoners.models import Prisoner
-
-from .dates import yearly_dates_between
-from .models import Campaign, KeyDate
 
 MILESTONE_DAYS = (100, 365, 500, 1000, 1500, 2000, 2500, 3000, 3650)
 
@@ -46,11 +43,9 @@ def occasion_index(start, end):
 
 
 def _key_date_occasions(start, end):
-    public_people = Prefetch("prisoners", to_attr="public_prisoners", queryset=Prisoner.objects.published())
-    public_demands = Prefetch("demands", to_attr="public_demands", queryset=Demand.objects.published())
     key_dates = KeyDate.objects.published().filter(reminders_paused=False).select_related("campaign")
-    for key_date in key_dates.prefetch_related(public_people, public_demands):
-        people = key_date.public_prisoners
+    for key_date in key_dates.with_public("people", "demands"):
+        people = key_date.public_people
         links = [(person.name, person.get_absolute_url()) for person in people]
         links += [(demand.title, demand.get_absolute_url()) for demand in key_date.public_demands]
         links.append((key_date.campaign.name, key_date.campaign.get_absolute_url()))
@@ -66,10 +61,9 @@ def _key_date_occasions(start, end):
 
 
 def _person_occasions(start, end):
-    public_campaigns = Prefetch("campaigns", to_attr="public_campaigns", queryset=Campaign.objects.published())
     people = (
         Prisoner.objects.published().detained().filter(reminders_paused=False, arrested_on__isnull=False)
-        .prefetch_related("sentences", public_campaigns)
+        .with_public("sentences", "campaigns")
     )
     for person in people:
         campaigns = person.public_campaigns

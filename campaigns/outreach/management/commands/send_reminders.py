@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from campaigns.reminders import run_reminders
+from campaigns.outreach.reminders import run_reminders
 
 
 class Command(BaseCommand):

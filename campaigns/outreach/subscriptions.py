@@ -1,28 +1,22 @@
 """Subscribing, confirming, changing preferences and unsubscribing.
 
 The public form answers the same whatever the address (new, pending, confirmed): what differs is
-only the email that goes to that address, which only its owner reads.
+only the email that goes to that address, which only its owner reads. The services say which email
+is due; the caller enqueues it (services never import tasks).
 """
 
 import datetime
-import hmac
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from .emails import (
-    CONFIRM_SALT,
-    MANAGE_SALT,
-    UNSUBSCRIBE_SALT,
-    absolute,
-    address_digest,
-    build_subscriber_email,
-    subscriber_token,
-)
+from campaigns.core.site import absolute
+
+from .emails import build_subscriber_email
 from .models import Subscriber
+from .tokens import CONFIRM_SALT, MANAGE_SALT, UNSUBSCRIBE_SALT, subscriber_from_token, subscriber_token
 
 CONFIRM = "confirm"
 ALREADY = "already_subscribed"
@@ -32,13 +26,13 @@ RESEND_AFTER = datetime.timedelta(minutes=10)
 
 @transaction.atomic
 def subscribe(email, *, language, campaigns, prisoners, lead_days, now=None):
+    """Returns the subscriber and the kind of email now due to them (CONFIRM, ALREADY or None)."""
     now = now or timezone.now()
     email = email.strip().lower()
     subscriber, created = Subscriber.objects.select_for_update().get_or_create(email=email, defaults={"language": language})
     if subscriber.is_active:
         # Preferences of a confirmed address are changed only through its signed link.
-        _send_after_commit(subscriber.pk, ALREADY)
-        return subscriber
+        return subscriber, ALREADY
     if subscriber.unsubscribed_at or subscriber.bounced_at:
         subscriber.unsubscribed_at = subscriber.bounced_at = subscriber.confirmed_at = None
     subscriber.language = language
@@ -46,17 +40,10 @@ def subscribe(email, *, language, campaigns, prisoners, lead_days, now=None):
     recently_sent = subscriber.confirmation_sent_at and now - subscriber.confirmation_sent_at < RESEND_AFTER
     if not recently_sent:
         subscriber.confirmation_sent_at = now
-        _send_after_commit(subscriber.pk, CONFIRM)
     subscriber.save()
     subscriber.campaigns.set(campaigns)
     subscriber.prisoners.set(prisoners)
-    return subscriber
-
-
-def _send_after_commit(subscriber_id, kind):
-    from .tasks import send_subscription_email
-
-    transaction.on_commit(lambda: send_subscription_email.delay(subscriber_id, kind))
+    return subscriber, None if recently_sent else CONFIRM
 
 
 def subscription_email(subscriber, kind):
@@ -77,18 +64,6 @@ def send_subscription_email(subscriber_id, kind):
 
 def follows(subscriber):
     return [c.name for c in subscriber.campaigns.all()] + [p.name for p in subscriber.prisoners.all()]
-
-
-def subscriber_from_token(token, salt, max_age=None):
-    """The subscriber a signed link was made for, or None for a tampered, expired or stale link."""
-    try:
-        pk, digest = signing.loads(token, salt=salt, max_age=max_age)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    subscriber = Subscriber.objects.filter(pk=pk).first()
-    if subscriber is None or not hmac.compare_digest(address_digest(subscriber.email), str(digest)):
-        return None
-    return subscriber
 
 
 def confirm(token, now=None):

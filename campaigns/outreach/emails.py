@@ -1,31 +1,14 @@
 """Every email is rendered here from three templates: emails/<name>_subject.txt, .txt and .html."""
 
-import hashlib
-
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-UNSUBSCRIBE_SALT = "campaigns.unsubscribe"
-MANAGE_SALT = "campaigns.manage"
-CONFIRM_SALT = "campaigns.confirm"
+from campaigns.core.site import absolute
 
-
-def absolute(path):
-    return settings.SITE_URL + path
-
-
-def address_digest(email):
-    return hashlib.sha256(email.encode()).hexdigest()[:16]
-
-
-def subscriber_token(subscriber, salt):
-    # A signed payload is readable (base64), so it carries a digest of the address, not the address:
-    # URLs end up in logs. The digest makes a link stop working if the row ever holds another address.
-    return signing.dumps([subscriber.pk, address_digest(subscriber.email)], salt=salt)
+from .tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, subscriber_token
 
 
 def subscriber_links(subscriber):

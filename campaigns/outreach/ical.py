@@ -3,17 +3,12 @@
 import datetime
 import zoneinfo
 
-from django.conf import settings
 from icalendar import Calendar, Event, vRecur
 
-from .emails import absolute
-from .models import KeyDate
+from campaigns.core.site import absolute, site_domain
+from campaigns.models import KeyDate
 
 PRODID = "-//Zhanaozen tracker//Key dates//EN"
-
-
-def _domain():
-    return settings.SITE_URL.split("//", 1)[-1].split("/")[0].split(":")[0] or "localhost"
 
 
 def _recurrence(key_date):
@@ -30,7 +25,7 @@ def _recurrence(key_date):
 def key_date_event(key_date, stamp):
     event = Event()
     # Stable: a calendar that re-reads the feed updates the event instead of adding a copy.
-    event.add("uid", f"keydate-{key_date.pk}@{_domain()}")
+    event.add("uid", f"keydate-{key_date.pk}@{site_domain()}")
     event.add("dtstamp", stamp)
     event.add("summary", key_date.title)
     if key_date.time:

@@ -1,14 +1,25 @@
+"""Public pages of outreach: subscribing and its signed links, and the calendar feeds."""
+
+from functools import partial
+
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from . import subscriptions
-from .emails import CONFIRM_SALT, UNSUBSCRIBE_SALT
+from campaigns.core.models import Campaign
+from campaigns.models import KeyDate
+from prisoners.models import Prisoner
+
+from . import subscriptions, tasks
 from .forms import PreferencesForm, SubscribeForm
+from .ical import calendar_for
+from .tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT, subscriber_from_token
 
 
 def _limited(request):
@@ -34,8 +45,12 @@ def subscribe(request):
         message = _("Too many requests. Please wait an hour and try again.")
         return render(request, "subscriptions/subscribe.html", {"form": form, "limited": message}, status=429)
     data = form.cleaned_data
-    subscriptions.subscribe(data["email"], language=data["language"], campaigns=data["campaigns"],
-                            prisoners=data["prisoners"], lead_days=data["lead_days"])
+    subscriber, email_kind = subscriptions.subscribe(
+        data["email"], language=data["language"], campaigns=data["campaigns"], prisoners=data["prisoners"],
+        lead_days=data["lead_days"],
+    )
+    if email_kind:
+        transaction.on_commit(partial(tasks.send_subscription_email.delay, subscriber.pk, email_kind))
     # The same answer for a new, a pending and an already confirmed address.
     return redirect("subscription_sent")
 
@@ -52,7 +67,7 @@ def subscription_sent(request):
 def confirm(request, token):
     # A link scanner that fetches the link must not confirm: confirming takes a POST.
     if request.method == "GET":
-        valid = subscriptions.subscriber_from_token(token, CONFIRM_SALT) is not None
+        valid = subscriber_from_token(token, CONFIRM_SALT) is not None
         return render(request, "subscriptions/confirm.html", {"valid": valid}, status=200 if valid else 400)
     subscriber = subscriptions.confirm(token)
     if subscriber is None:
@@ -67,7 +82,7 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     if request.method == "GET":
-        valid = subscriptions.subscriber_from_token(token, UNSUBSCRIBE_SALT) is not None
+        valid = subscriber_from_token(token, UNSUBSCRIBE_SALT) is not None
         return render(request, "subscriptions/unsubscribe.html", {"valid": valid}, status=200 if valid else 400)
     if subscriptions.unsubscribe(token) is None:
         return _bad_link(request)
@@ -98,3 +113,28 @@ def _bad_link(request):
         "title": _("This link does not work"),
         "message": _("It may be incomplete, changed or out of date. Copy the whole link from the email, or subscribe again."),
     }, status=400)
+
+
+def _ics(key_dates, name, filename):
+    response = HttpResponse(calendar_for(list(key_dates), name), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def _key_dates():
+    return KeyDate.objects.published().select_related("campaign").order_by("pk")
+
+
+def all_key_dates(request):
+    return _ics(_key_dates(), _("Zhanaozen tracker: key dates"), "key-dates.ics")
+
+
+def campaign_key_dates(request, slug):
+    campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
+    return _ics(_key_dates().filter(campaign=campaign), campaign.name, f"{campaign.slug}.ics")
+
+
+def person_key_dates(request, slug):
+    person = get_object_or_404(Prisoner.objects.published(), slug=slug)
+    return _ics(_key_dates().filter(prisoners=person), person.name, f"{person.slug}.ics")

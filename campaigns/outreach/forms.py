@@ -2,9 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.core.models import Campaign
 from prisoners.models import Prisoner
 
-from .models import DEFAULT_LEAD_DAYS, LEAD_DAY_CHOICES, Campaign
+from .models import DEFAULT_LEAD_DAYS, LEAD_DAY_CHOICES
 
 
 class PreferencesForm(forms.Form):

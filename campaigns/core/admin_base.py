@@ -1,31 +1,32 @@
+"""The admin's shared pieces: publishing actions, the delete rule, and status changes with evidence."""
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from prisoners.models import Source
-
-from .models import Visibility
-from .services import record_initial_status, record_status_change
+from .models import Source
+from .status import require_evidence, save_with_history
 
 
 class PublishableAdmin(admin.ModelAdmin):
-    """Publish and unpublish actions, and no deleting of what the public can see but by an administrator."""
+    """Publish and unpublish actions; deleting follows `Publishable.deletable_by`."""
 
     actions = ["publish", "unpublish"]
 
     @admin.action(description=_("Publish the selected records"), permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(visibility=Visibility.PUBLISHED)
+        count = queryset.publish()
         self.message_user(request, ngettext("%d record published.", "%d records published.", count) % count)
 
     @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(visibility=Visibility.DRAFT)
+        count = queryset.unpublish()
         self.message_user(request, ngettext("%d record unpublished.", "%d records unpublished.", count) % count)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_published and not request.user.is_superuser:
+        if obj is not None and not obj.deletable_by(request.user):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -54,10 +55,11 @@ class StatusChangeForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.status_changed() and not (cleaned.get("status_source") or cleaned.get("status_source_url")):
-            self.add_error(
-                "status_source_url", _("Say where the change of status is documented: pick a source or give a link.")
-            )
+        if self.status_changed():
+            try:
+                require_evidence(cleaned.get("status_source"), cleaned.get("status_source_url"))
+            except ValidationError as error:
+                self.add_error("status_source_url", error)
         return cleaned
 
 
@@ -65,29 +67,21 @@ STATUS_FIELDS = ("status", "status_note", "status_source", "status_source_url")
 
 
 class StatusAdmin(PublishableAdmin):
-    """Every change of status made in the admin goes through `record_status_change`."""
+    """Every save goes through `save_with_history`, so a change of status is always recorded."""
 
     form = StatusChangeForm
 
     def save_model(self, request, obj, form, change):
-        evidence = {
-            "by": request.user,
-            "note": form.cleaned_data.get("status_note", ""),
-            "source": form.cleaned_data.get("status_source"),
-            "source_url": form.cleaned_data.get("status_source_url", ""),
-        }
-        if not change:
-            obj.save()
-            record_initial_status(obj, **evidence)
-            return
-        if form.status_changed():
-            new_status = obj.status
-            obj.status = form.initial["status"]
-            obj.save()
-            record_status_change(obj, new_status, **evidence)
+        recorded = save_with_history(
+            obj,
+            previous_status=form.initial.get("status") if change else None,
+            by=request.user,
+            note=form.cleaned_data.get("status_note", ""),
+            source=form.cleaned_data.get("status_source"),
+            source_url=form.cleaned_data.get("status_source_url", ""),
+        )
+        if recorded:
             messages.info(request, _("The change of status is recorded in the history."))
-            return
-        obj.save()
 
 
 class StatusHistoryInline(admin.TabularInline):

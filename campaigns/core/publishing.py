@@ -1,0 +1,95 @@
+"""Draft or published, and what the public may see of a record's relations.
+
+`published()` is the one definition of what the public may see of a model. A record's relations
+reach a page only through `with_public(name, ...)`, which attaches `public_<name>`: a list of the
+related rows the public may see. Templates iterate over those attributes alone, so a page that
+forgot to ask for one shows nothing rather than a draft.
+
+A relation is registered once, with `public_relation()`, by the higher of the two apps it joins
+(the one that can import both models): prisoners registers a person's campaigns, demands registers
+a person's demands, campaigns registers a person's key dates.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class PublicRelation:
+    lookup: str  # the relation's name on the model
+    queryset: Callable[[], models.QuerySet]  # called at query time: the rows the public may see
+
+
+_RELATIONS: dict[type, dict[str, PublicRelation]] = {}
+
+
+def public_relation(model, name, lookup, queryset):
+    """Declare that `model` rows show `public_<name>`: the rows of `lookup` in `queryset()`."""
+    _RELATIONS.setdefault(model, {})[name] = PublicRelation(lookup, queryset)
+
+
+def public_relation_names(model):
+    return sorted(_RELATIONS.get(model, {}))
+
+
+class PublicRelationsQuerySet(models.QuerySet):
+    def with_public(self, *names):
+        """Attach `public_<name>` for each name (every registered relation when none is given)."""
+        relations = _RELATIONS.get(self.model, {})
+        prefetches = [
+            Prefetch(relations[name].lookup, queryset=relations[name].queryset(), to_attr=f"public_{name}")
+            for name in names or sorted(relations)
+        ]
+        return self.prefetch_related(*prefetches)
+
+    def having_public(self, name, present=True):
+        """Rows that have (or, with present=False, lack) a public row in relation `name`."""
+        relation = _RELATIONS[self.model][name]
+        field = self.model._meta.get_field(relation.lookup)
+        # A reverse relation is filtered through the field that declares it; a forward one through
+        # the name it is queried by from the other side.
+        back = field.field.name if field.auto_created else field.related_query_name()
+        related = Exists(relation.queryset().filter(**{back: OuterRef("pk")}))
+        return self.filter(related) if present else self.exclude(related)
+
+
+class Visibility(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(PublicRelationsQuerySet):
+    def published(self):
+        """The one definition of what the public may see; every public page, feed and export uses it."""
+        return self.filter(visibility=Visibility.PUBLISHED)
+
+    def publish(self):
+        return self.update(visibility=Visibility.PUBLISHED)
+
+    def unpublish(self):
+        return self.update(visibility=Visibility.DRAFT)
+
+
+class Publishable(models.Model):
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.visibility == Visibility.PUBLISHED
+
+    def deletable_by(self, user):
+        """What the public can see is deleted only by an administrator; an editor deletes drafts."""
+        return user.is_superuser or not self.is_published

@@ -1,0 +1,11 @@
+from django.conf import settings
+
+
+def absolute(path):
+    """A full link for email and feeds, which are read away from the site."""
+    return settings.SITE_URL + path
+
+
+def site_domain():
+    """The host part of SITE_URL, for Message-IDs and calendar UIDs."""
+    return settings.SITE_URL.split("//", 1)[-1].split("/")[0].split(":")[0] or "localhost"
