@@ -7,8 +7,9 @@ from django.test import Client
 
 from campaigns.outreach.models import Delivery, Subscriber
 from campaigns.outreach.reminders import run_reminders
-from campaigns.outreach.subscriptions import expire_unconfirmed
+from campaigns.outreach.subscriptions import CONFIRM, expire_unconfirmed, subscription_email
 from campaigns.outreach.tokens import UNSUBSCRIBE_SALT, subscriber_token
+from prisoners.models import Prisoner
 
 from .factories import make_campaign, make_key_date, make_person
 
@@ -46,6 +47,16 @@ def test_subscribing_sends_a_confirmation_and_nothing_else(campaign, subscribe, 
     make_key_date(campaign=campaign)
     run_reminders(datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC))
     assert not Delivery.objects.exists()  # nothing before confirmation
+
+
+def test_confirmation_names_only_what_is_still_public(campaign):
+    person = make_person(name="Later Withdrawn")
+    subscriber = Subscriber.objects.create(email="reader@example.org")
+    subscriber.campaigns.add(campaign)
+    subscriber.prisoners.add(person)
+    Prisoner.objects.filter(pk=person.pk).unpublish()
+    body = subscription_email(subscriber, CONFIRM).body
+    assert campaign.name in body and "Later Withdrawn" not in body
 
 
 def test_confirmation_link_confirms_only_on_post(campaign, subscribe, mailoutbox, client):

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.core.models import Campaign
 from campaigns.core.site import absolute
+from prisoners.models import Prisoner
 
 from .emails import build_subscriber_email
 from .models import Subscriber
@@ -63,7 +65,10 @@ def send_subscription_email(subscriber_id, kind):
 
 
 def follows(subscriber):
-    return [c.name for c in subscriber.campaigns.all()] + [p.name for p in subscriber.prisoners.all()]
+    """What the subscriber follows, as the public may see it: a record unpublished since is left out."""
+    campaigns = Campaign.objects.published().filter(subscribers=subscriber)
+    people = Prisoner.objects.published().filter(subscribers=subscriber)
+    return [campaign.name for campaign in campaigns] + [person.name for person in people]
 
 
 def confirm(token, now=None):

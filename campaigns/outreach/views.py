@@ -115,26 +115,23 @@ def _bad_link(request):
     }, status=400)
 
 
-def _ics(key_dates, name, filename):
+def _ics(name, filename, **filters):
+    key_dates = KeyDate.objects.published().filter(**filters).select_related("campaign").order_by("pk")
     response = HttpResponse(calendar_for(list(key_dates), name), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
     return response
 
 
-def _key_dates():
-    return KeyDate.objects.published().select_related("campaign").order_by("pk")
-
-
 def all_key_dates(request):
-    return _ics(_key_dates(), _("Zhanaozen tracker: key dates"), "key-dates.ics")
+    return _ics(_("Zhanaozen tracker: key dates"), "key-dates.ics")
 
 
 def campaign_key_dates(request, slug):
     campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
-    return _ics(_key_dates().filter(campaign=campaign), campaign.name, f"{campaign.slug}.ics")
+    return _ics(campaign.name, f"{campaign.slug}.ics", campaign=campaign)
 
 
 def person_key_dates(request, slug):
     person = get_object_or_404(Prisoner.objects.published(), slug=slug)
-    return _ics(_key_dates().filter(prisoners=person), person.name, f"{person.slug}.ics")
+    return _ics(person.name, f"{person.slug}.ics", prisoners=person)
