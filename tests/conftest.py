@@ -91,7 +91,7 @@ def smtp_server(settings):
     from .smtp import SMTPServer
 
     with SMTPServer() as server:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_BACKEND = "campaigns.outreach.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = server.port
         settings.EMAIL_TIMEOUT = 5

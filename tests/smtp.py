@@ -1,5 +1,7 @@
-"""A real SMTP server on loopback (aiosmtpd) that records what it receives."""
+"""Real SMTP servers on loopback: one (aiosmtpd) that records what it receives and can be told to
+misbehave, and one that accepts connections and never answers."""
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -18,6 +20,7 @@ class RecordingHandler:
     def __init__(self):
         self.messages = []
         self.refuse = {}  # address -> SMTP reply, e.g. "550 5.1.1 No such user"
+        self.delay_after_data = 0  # seconds between storing a message and answering for it
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -30,6 +33,8 @@ class RecordingHandler:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
+        if self.delay_after_data:
+            await asyncio.sleep(self.delay_after_data)  # stored, but the client hears nothing yet
         return "250 Message accepted"
 
     def recipients(self):
@@ -38,9 +43,9 @@ class RecordingHandler:
 
 
 class SMTPServer:
-    def __init__(self):
+    def __init__(self, port=None):
         self.handler = RecordingHandler()
-        self.port = free_port()
+        self.port = port or free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):
@@ -49,3 +54,33 @@ class SMTPServer:
 
     def __exit__(self, *exc):
         self.controller.stop()
+
+
+class HungServer:
+    """Accepts TCP connections and never says a word, like a mail server stuck under load."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.held = []
+        self.stopping = threading.Event()
+
+    def _accept(self):
+        self.listener.settimeout(0.2)
+        while not self.stopping.is_set():
+            try:
+                self.held.append(self.listener.accept()[0])
+            except OSError:
+                continue
+
+    def __enter__(self):
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.thread.join(5)
+        for connection in self.held:
+            connection.close()
+        self.listener.close()

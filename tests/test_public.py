@@ -256,22 +256,6 @@ def test_public_pages_send_a_content_security_policy(visitor):
     assert "default-src 'self'" in visitor.get("/").headers["Content-Security-Policy"]
 
 
-def test_healthz_answers_ok_when_the_database_answers(visitor):
-    response = visitor.get("/healthz")
-    assert response.status_code == 200 and response.content == b"ok"
-
-
-def test_healthz_answers_503_when_redis_is_down(visitor, settings):
-    settings.REDIS_URL = "redis://127.0.0.1:1/0"
-    response = visitor.get("/healthz")
-    assert response.status_code == 503 and b"redis" in response.content
-
-
-def test_healthz_with_real_redis(visitor, settings, redis_url):
-    settings.REDIS_URL = redis_url
-    assert visitor.get("/healthz").status_code == 200
-
-
 # Query counts ------------------------------------------------------------------------------------
 
 def queries_for(client, url, params=None):

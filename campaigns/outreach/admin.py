@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Delivery, Subscriber
+from .models import Delivery, Subscriber, TickRecord
 
 
 @admin.register(Subscriber)
@@ -17,6 +17,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
     list_display = ("title", "subscriber", "occurrence", "lead_days", "status", "attempts", "sent_at", "short_error")
+    # "Uncertain" rows may have arrived: a person checks (the reader, the mail server's log) before resending.
     list_filter = ("status", "lead_days", "occurrence")
     search_fields = ("title", "subscriber__email", "occasion_key")
     list_select_related = ("subscriber",)
@@ -27,10 +28,31 @@ class DeliveryAdmin(admin.ModelAdmin):
     def short_error(self, delivery):
         return delivery.last_error[:80]
 
-    @admin.action(description=_("Send the selected failed reminders again"), permissions=["change"])
+    @admin.action(description=_("Send the selected failed or uncertain reminders again (after checking)"),
+                  permissions=["change"])
     def resend(self, request, queryset):
         count = queryset.resend_failed(timezone.now())
         self.message_user(request, _("%(n)d reminder(s) will go out with the next tick.") % {"n": count})
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(TickRecord)
+class TickRecordAdmin(admin.ModelAdmin):
+    """When the reminder tick last ran and what it did: the first place to look when alerts stop."""
+
+    list_display = ("name", "started_at", "finished_at", "succeeded_at", "summary")
+    readonly_fields = ("name", "started_at", "finished_at", "succeeded_at", "report")
+
+    @admin.display(description=_("last report"))
+    def summary(self, record):
+        counts = {key: value for key, value in record.report.items() if value and key != "errors"}
+        errors = len(record.report.get("errors", []))
+        return ", ".join(f"{key} {value}" for key, value in counts.items()) + (f"; {errors} error(s)" if errors else "")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -5,6 +5,7 @@ names (`db_table`), so the move changed no data.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,17 @@ def default_lead_days():
     return list(DEFAULT_LEAD_DAYS)
 
 
+def validate_lead_days(value):
+    """Days before: a list of the offered choices. The admin lets anyone type the JSON by hand."""
+    allowed = {days for days, _label in LEAD_DAY_CHOICES}
+    if not isinstance(value, list) or not value or not all(type(days) is int and days in allowed for days in value):
+        choices = ", ".join(str(days) for days in sorted(allowed, reverse=True))
+        raise ValidationError(
+            _("Give a list of days before the date, taken from %(choices)s, for example [7, 1]."),
+            params={"choices": choices}, code="lead_days",
+        )
+
+
 class SubscriberQuerySet(models.QuerySet):
     def active(self):
         """Confirmed, not unsubscribed, and not refused by their mail server: the only ones we write to."""
@@ -34,7 +46,7 @@ class Subscriber(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
     campaigns = models.ManyToManyField(Campaign, verbose_name=_("campaigns followed"), blank=True, related_name="subscribers")
     prisoners = models.ManyToManyField(Prisoner, verbose_name=_("people followed"), blank=True, related_name="subscribers")
-    lead_days = models.JSONField(_("days before"), default=default_lead_days)
+    lead_days = models.JSONField(_("days before"), default=default_lead_days, validators=[validate_lead_days])
     created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
@@ -63,18 +75,18 @@ class DeliveryQuerySet(models.QuerySet):
         return self.filter(status=Delivery.Status.PENDING, next_attempt_at__lte=now)
 
     def resend_failed(self, now):
-        """Put failed reminders back in the queue for the next tick (a person checked they did not arrive)."""
-        return self.filter(status=Delivery.Status.FAILED).update(
+        """Queue failed and uncertain reminders again (a person checked that they did not arrive)."""
+        return self.filter(status__in=[Delivery.Status.FAILED, Delivery.Status.UNCERTAIN]).update(
             status=Delivery.Status.PENDING, attempts=0, next_attempt_at=now, last_error=""
         )
 
 
 class Delivery(models.Model):
-    """One reminder to one subscriber: the outbox row that makes sending exactly-once.
+    """One reminder to one subscriber: the outbox row that makes sending at most once.
 
     The unique key (subscriber, occasion, occurrence, lead) means a reminder can be planned only
-    once, however many ticks run at the same time; the status moves pending → sending → sent by
-    conditional updates, so only one worker can send it.
+    once, however many ticks run at the same time; the status moves pending → sending → an outcome
+    (sent, failed, uncertain, cancelled) by conditional updates, so only one worker can send it.
     """
 
     class Status(models.TextChoices):
@@ -82,6 +94,8 @@ class Delivery(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # The message may have arrived (no answer after it was sent): never resent automatically.
+        UNCERTAIN = "uncertain", _("Uncertain")
         CANCELLED = "cancelled", _("Cancelled")
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
@@ -93,7 +107,12 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    # Stamped and judged by the database's clock, so that workers on several machines agree.
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    claimed_by = models.CharField(_("claimed by"), max_length=32, blank=True)
+    # Set just before the message is handed to the mail server. A dead sender's row without it was
+    # certainly not sent (it goes back to the queue); with it, it may have been (it is uncertain).
+    in_flight_since = models.DateTimeField(_("handed to the mail server"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("planned"), auto_now_add=True)
 
@@ -128,3 +147,21 @@ class StaffDigest(models.Model):
 
     class Meta:
         db_table = "campaigns_staffdigest"
+
+
+class TickRecord(models.Model):
+    """The last run of a periodic job, for /healthz and the admin. Its row also serves as the
+    planner's lock: one planner at a time holds it FOR UPDATE."""
+
+    name = models.CharField(_("job"), max_length=40, unique=True)
+    started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    succeeded_at = models.DateTimeField(_("last succeeded"), null=True, blank=True)
+    report = models.JSONField(_("last report"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self):
+        return self.name

@@ -9,8 +9,9 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
-from .models import LEAD_DAY_CHOICES, Delivery, Subscriber
+from .models import LEAD_DAY_CHOICES, Delivery, Subscriber, validate_lead_days
 from .occasions import occasions_between
 
 MAX_LEAD_DAYS = max(days for days, _label in LEAD_DAY_CHOICES)
@@ -34,13 +35,19 @@ def due_lead(occasion, lead_days, now):
     return min(due) if due else None
 
 
-def due_reminders(now):
-    """(occasion, subscriber id, lead days) for every reminder due now."""
+def due_reminders(now, errors=None):
+    """(occasion, subscriber id, lead days) for every reminder due now.
+
+    A malformed record (a subscriber's preferences, a key date) is left out and named in `errors`;
+    everyone else's reminders are planned as usual.
+    """
+    errors = [] if errors is None else errors
     today = now.astimezone(datetime.UTC).date()
-    occasions = occasions_between(today - datetime.timedelta(days=1), today + datetime.timedelta(days=MAX_LEAD_DAYS + 1))
+    start, end = today - datetime.timedelta(days=1), today + datetime.timedelta(days=MAX_LEAD_DAYS + 1)
+    occasions = occasions_between(start, end, errors)
     if not occasions:
         return []
-    followers = _Followers()
+    followers = _Followers(errors)
     due = []
     for occasion in occasions:
         for subscriber_id in followers.of(occasion):
@@ -53,9 +60,16 @@ def due_reminders(now):
 class _Followers:
     """Who follows what, loaded in three queries whatever the number of subscribers."""
 
-    def __init__(self):
+    def __init__(self, errors):
         active = Subscriber.objects.active()
-        self.lead_days = dict(active.values_list("pk", "lead_days"))
+        self.lead_days = {}
+        for subscriber_id, lead_days in active.values_list("pk", "lead_days"):
+            try:
+                validate_lead_days(lead_days)
+            except ValidationError:
+                errors.append(f"Subscriber {subscriber_id}: 'days before' is not a list of days ({lead_days!r}); skipped.")
+                continue
+            self.lead_days[subscriber_id] = lead_days
         self.by_campaign, self.by_person = {}, {}
         campaign_links = Subscriber.campaigns.through.objects.filter(subscriber__in=active)
         for subscriber_id, campaign_id in campaign_links.values_list("subscriber_id", "campaign_id"):
@@ -70,7 +84,7 @@ class _Followers:
             found |= self.by_campaign.get(campaign_id, set())
         for person_id in occasion.prisoner_ids:
             found |= self.by_person.get(person_id, set())
-        return sorted(found)
+        return sorted(found & self.lead_days.keys())
 
 
 def record_deliveries(due, now):

@@ -1,22 +1,71 @@
 """The reminder tick: one service for the Celery beat tick and for `manage.py send_reminders`.
 
-It expires unconfirmed subscriptions, plans what is due (`planning`) and sends it (`sending`).
+It expires unconfirmed subscriptions, plans what is due (`planning`, one planner at a time) and
+sends it (`sending`), then records how it went for /healthz and the admin.
 """
 
+import datetime
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
+from .models import TickRecord
 from .planning import due_reminders, record_deliveries
 from .sending import Report, send_pending
 from .subscriptions import expire_unconfirmed
+
+TICK = "reminders"
+PLANNER = "reminder-planner"
 
 
 def run_reminders(now=None, dry_run=False):
     now = now or timezone.now()
     report = Report()
-    report.planned = due_reminders(now)
     if dry_run:
+        report.planned = due_reminders(now, report.errors)
         return report
-    report.expired_subscriptions = expire_unconfirmed(now)
-    report.created = record_deliveries(report.planned, now)
-    send_pending(now, report)
+    TickRecord.objects.update_or_create(name=TICK, defaults={"started_at": timezone.now()})
+    succeeded = False
+    try:
+        report.expired_subscriptions = expire_unconfirmed(now)
+        with planner_lock() as held:
+            if held:
+                report.planned = due_reminders(now, report.errors)
+                report.created = record_deliveries(report.planned, now)
+            else:
+                report.planner_busy = True
+        send_pending(now, report)
+        succeeded = True  # ran to the end, even if some rows had errors (they are in the report)
+    finally:
+        finished = {"finished_at": timezone.now(), "report": report.summary()}
+        if succeeded:
+            finished["succeeded_at"] = finished["finished_at"]
+        TickRecord.objects.filter(name=TICK).update(**finished)
     return report
+
+
+@contextmanager
+def planner_lock():
+    """Held by one planner at a time (the row is locked FOR UPDATE); another tick skips planning.
+
+    Planning twice at once would still be safe (the outbox's unique key), only wasted work. On
+    SQLite, which has no row locks, the database lets one writer through at a time anyway.
+    """
+    TickRecord.objects.get_or_create(name=PLANNER)
+    with transaction.atomic():
+        held = bool(TickRecord.objects.select_for_update(skip_locked=True).filter(name=PLANNER))
+        yield held
+
+
+def tick_problem(now=None):
+    """Why the reminders look stuck (for /healthz), or None while the last successful tick is recent."""
+    now = now or timezone.now()
+    tick = TickRecord.objects.filter(name=TICK).first()
+    if tick is None or tick.succeeded_at is None:
+        return "no reminder tick has succeeded yet"
+    age = now - tick.succeeded_at
+    if age > datetime.timedelta(seconds=3 * settings.REMINDER_TICK_SECONDS):
+        return f"the last successful reminder tick was {int(age.total_seconds() // 60)} minutes ago"
+    return None
