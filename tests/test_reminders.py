@@ -390,7 +390,7 @@ def test_send_reminders_command_rejects_a_bad_date():
 
 @time_machine.travel(at("2026-12-09T04:00:00"), tick=False)
 def test_weekly_staff_digest_goes_out_once(anniversary, campaigner, mailoutbox):
-    from campaigns.outreach.digest import send_staff_digest
+    from campaigns.outreach.reminders import send_staff_digest
 
     assert send_staff_digest() == 1
     assert send_staff_digest() == 0

@@ -1,8 +1,10 @@
+"""The weekly list of coming key dates for staff, one outbox row per recipient."""
+
 import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from campaigns.core.dates import local_today
@@ -12,26 +14,40 @@ from .emails import build_email
 from .models import Delivery, StaffDigest
 
 
-def send_staff_digest(now=None):
-    """The weekly list of coming key dates for staff; claimed per week so it goes out once."""
+@transaction.atomic
+def plan_staff_digest(now=None):
+    """Plan this week's digest once: a row per staff recipient, sent and retried like any reminder,
+    so that a mail server's failure loses no week and one bad address stops no one else's.
+    Returns the ids of the rows planned (none when the week was already planned)."""
     now = now or timezone.now()
-    today = local_today()
-    week = today - datetime.timedelta(days=today.weekday())
-    try:
-        with transaction.atomic():
-            digest = StaffDigest.objects.create(week=week)
-    except IntegrityError:
-        return 0  # another worker, or an earlier run, already has this week
-    recipients = list(
-        get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="").values_list("email", flat=True)
+    week = _week_of(local_today())
+    _digest, created = StaffDigest.objects.get_or_create(week=week, defaults={"sent_at": now})
+    if not created:
+        return []
+    recipients = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+    rows = [
+        Delivery(kind=Delivery.Kind.DIGEST, email=email, occasion_key=f"digest:{week}", occurrence=week, lead_days=0,
+                 title=str(Delivery.Kind.DIGEST.label), next_attempt_at=now)
+        for email in sorted(set(recipients.values_list("email", flat=True)))
+    ]
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    StaffDigest.objects.filter(week=week).update(recipients=len(rows))
+    return list(Delivery.objects.filter(kind=Delivery.Kind.DIGEST, occasion_key=f"digest:{week}").values_list("pk", flat=True))
+
+
+def digest_email(email, week, now, connection=None, headers=None):
+    failed = Delivery.objects.filter(
+        status__in=[Delivery.Status.FAILED, Delivery.Status.UNCERTAIN], created_at__gte=now - datetime.timedelta(days=7)
     )
-    key_dates = KeyDate.objects.published().select_related("campaign")
     context = {
-        "occurrences": key_dates.upcoming(today, days=settings.STAFF_DIGEST_DAYS),
-        "failed_deliveries": Delivery.objects.filter(status=Delivery.Status.FAILED, created_at__gte=now - datetime.timedelta(days=7)).count(),
+        "occurrences": KeyDate.objects.published().select_related("campaign").upcoming(
+            local_today(), days=settings.STAFF_DIGEST_DAYS
+        ),
+        "failed_deliveries": failed.count(),
         "week": week,
     }
-    for email in recipients:
-        build_email("staff_digest", email, context).send()
-    StaffDigest.objects.filter(pk=digest.pk).update(sent_at=timezone.now(), recipients=len(recipients))
-    return len(recipients)
+    return build_email("staff_digest", email, context, headers=headers, connection=connection)
+
+
+def _week_of(day):
+    return day - datetime.timedelta(days=day.weekday())

@@ -39,6 +39,27 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True, bounced_at__isnull=True)
 
 
+class Suppression(models.Model):
+    """An address that asked us to stop, or whose server refused it, remembered after its row is gone.
+
+    Only a keyed hash of the address is kept. A public request for a suppressed address sends at
+    most one confirmation per SUBSCRIPTION_CONFIRM_DAYS, and nothing else until its owner confirms.
+    """
+
+    class Reason(models.TextChoices):
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        REFUSED = "refused", _("Refused by its mail server")
+
+    address_hash = models.CharField(max_length=64, unique=True)
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+
 class Subscriber(models.Model):
     """A supporter who asked for reminders. Personal data: never shown on a public page."""
 
@@ -82,12 +103,19 @@ class DeliveryQuerySet(models.QuerySet):
 
 
 class Delivery(models.Model):
-    """One reminder to one subscriber: the outbox row that makes sending at most once.
+    """One email in the outbox: a reminder, a subscription email or a staff digest. Sent at most once.
 
-    The unique key (subscriber, occasion, occurrence, lead) means a reminder can be planned only
-    once, however many ticks run at the same time; the status moves pending → sending → an outcome
-    (sent, failed, uncertain, cancelled) by conditional updates, so only one worker can send it.
+    The unique keys mean a reminder (subscriber, occasion, occurrence, lead) or a week's digest to
+    one recipient can be planned only once, however many ticks run at the same time; the status
+    moves pending → sending → an outcome (sent, failed, uncertain, cancelled) by conditional
+    updates, so only one worker can send it.
     """
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("Reminder")
+        CONFIRM = "confirm", _("Confirmation request")
+        ALREADY_SUBSCRIBED = "already_subscribed", _("Already subscribed")
+        DIGEST = "digest", _("Staff digest")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -98,7 +126,11 @@ class Delivery(models.Model):
         UNCERTAIN = "uncertain", _("Uncertain")
         CANCELLED = "cancelled", _("Cancelled")
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REMINDER)
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="deliveries", null=True, blank=True
+    )
+    email = models.EmailField(_("to (staff)"), blank=True, help_text=_("For staff digests, which go to no subscriber."))
     occasion_key = models.CharField(_("occasion"), max_length=60)
     occurrence = models.DateField(_("date of the occasion"))
     lead_days = models.PositiveSmallIntegerField(_("days before"))
@@ -126,7 +158,10 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["subscriber", "occasion_key", "occurrence", "lead_days"], name="one_delivery_per_reminder"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["email", "occasion_key"], condition=models.Q(kind="digest"), name="one_digest_per_recipient"
+            ),
         ]
         indexes = [
             # The sender's query every tick: pending rows whose next attempt is due. Partial, so it
@@ -135,14 +170,14 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} → {self.subscriber_id} ({self.lead_days}d)"
+        return f"{self.title} → {self.subscriber_id or self.email} ({self.lead_days}d)"
 
 
 class StaffDigest(models.Model):
-    """One row per week: the unique week claims the weekly digest so that it goes out once."""
+    """One row per week: the week's digest was planned, one outbox row per staff recipient."""
 
     week = models.DateField(unique=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField("planned", null=True, blank=True)
     recipients = models.PositiveIntegerField(default=0)
 
     class Meta:

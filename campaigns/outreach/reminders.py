@@ -1,7 +1,9 @@
-"""The reminder tick: one service for the Celery beat tick and for `manage.py send_reminders`.
+"""The periodic jobs: the reminder tick and the weekly staff digest.
 
-It expires unconfirmed subscriptions, plans what is due (`planning`, one planner at a time) and
-sends it (`sending`), then records how it went for /healthz and the admin.
+The tick (Celery beat, or `manage.py send_reminders`) expires unconfirmed subscriptions, plans what
+is due (`planning`, one planner at a time) and sends everything waiting in the outbox (`sending`):
+reminders, subscription emails the broker could not take, digests to retry. Then it records how it
+went for /healthz and the admin.
 """
 
 import datetime
@@ -11,9 +13,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .digest import plan_staff_digest
 from .models import TickRecord
 from .planning import due_reminders, record_deliveries
-from .sending import Report, send_pending
+from .sending import Report, send_now, send_pending
 from .subscriptions import expire_unconfirmed
 
 TICK = "reminders"
@@ -69,3 +72,11 @@ def tick_problem(now=None):
     if age > datetime.timedelta(seconds=3 * settings.REMINDER_TICK_SECONDS):
         return f"the last successful reminder tick was {int(age.total_seconds() // 60)} minutes ago"
     return None
+
+
+def send_staff_digest(now=None):
+    """Plan this week's digest (once) and send it now; what fails is retried by the tick."""
+    ids = plan_staff_digest(now)
+    if ids:
+        send_now(ids, now)
+    return len(ids)

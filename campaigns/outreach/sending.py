@@ -30,14 +30,17 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Now
+from django.utils import timezone
 
 from campaigns.core.site import absolute, site_domain
 
+from .digest import digest_email
 from .emails import build_subscriber_email
-from .models import Delivery, Subscriber
+from .models import Delivery, Subscriber, Suppression
 from .occasions import occasion_index
 from .planning import occasion_start
 from .smtp import Outcome, classify
+from .subscriptions import subscription_email, suppress
 
 log = logging.getLogger(__name__)
 INTERRUPTED = (
@@ -97,9 +100,17 @@ def send_pending(now, report=None):
     return report
 
 
+def send_now(ids, now=None):
+    """Send these outbox rows at once if they are still waiting (a worker's task, right after a
+    subscription); what it cannot send, the next tick will."""
+    report = Report()
+    Sender(now or timezone.now(), report, only=ids).run()
+    return report
+
+
 class Sender:
-    def __init__(self, now, report):
-        self.now, self.report = now, report
+    def __init__(self, now, report, only=None):
+        self.now, self.report, self.only = now, report, only
         self.token = uuid.uuid4().hex
         self.deadline = time.monotonic() + settings.REMINDER_SEND_SECONDS
         self.renewed = time.monotonic()
@@ -127,6 +138,8 @@ class Sender:
         with transaction.atomic():
             # SKIP LOCKED (PostgreSQL): senders on several machines take different rows instead of waiting.
             due = Delivery.objects.ready(self.now).order_by("next_attempt_at", "pk").select_for_update(skip_locked=True)
+            if self.only is not None:
+                due = due.filter(pk__in=self.only)
             ids = list(due.values_list("pk", flat=True)[: settings.REMINDER_BATCH_SIZE])
             Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(
                 status=Delivery.Status.SENDING, claimed_at=Now(), claimed_by=self.token
@@ -136,7 +149,8 @@ class Sender:
         return list(mine.select_related("subscriber").order_by("next_attempt_at", "pk"))
 
     def send_batch(self, batch):
-        occasions = occasion_index(min(d.occurrence for d in batch), max(d.occurrence for d in batch))
+        days = [d.occurrence for d in batch if d.kind == Delivery.Kind.REMINDER]
+        occasions = occasion_index(min(days), max(days)) if days else {}
         for position, delivery in enumerate(batch):
             reason = self.stop_reason()
             if reason:
@@ -146,21 +160,17 @@ class Sender:
             try:
                 outcome = self.send_one(delivery, occasions)
             except Exception as error:  # one bad row stops nobody: it fails with its error, the rest go on
-                log.exception("Reminder %s could not be prepared", delivery.pk)
-                self.report.error(f"Reminder {delivery.pk}: {type(error).__name__}: {error}")
+                log.exception("Outbox row %s could not be prepared", delivery.pk)
+                self.report.error(f"Delivery {delivery.pk}: {type(error).__name__}: {error}")
                 outcome = self.finish(delivery, Delivery.Status.FAILED, f"Could not be prepared: {error}", "failed")
             if outcome:
                 setattr(self.report, outcome, getattr(self.report, outcome) + 1)
 
     def send_one(self, delivery, occasions):
-        occasion = occasions.get((delivery.occasion_key, delivery.occurrence))
-        if not delivery.subscriber.is_active:
-            return self.finish(delivery, Delivery.Status.CANCELLED, "The subscriber has unsubscribed.", "cancelled")
-        if occasion is None:
-            return self.finish(delivery, Delivery.Status.CANCELLED, "The date changed or is no longer public.", "cancelled")
-        if self.now >= occasion_start(occasion):
-            return self.finish(delivery, Delivery.Status.FAILED, "The date passed before the reminder could be sent.", "failed")
-        message = reminder_email(delivery, occasion, self.now, self.connection)
+        skipped = self.nothing_to_send(delivery, occasions)
+        if skipped:
+            return self.finish(delivery, *skipped)
+        message = self.message_for(delivery, occasions)
         try:
             # Opened here, not by send(): Django closes a connection that send() opened itself.
             self.connection.open()
@@ -177,6 +187,32 @@ class Sender:
         self.unreachable = 0
         return self.finish(delivery, Delivery.Status.SENT, "", "sent", sent_at=self.now, attempts=F("attempts") + 1)
 
+    def nothing_to_send(self, delivery, occasions):
+        """(status, reason, outcome) when the row is no longer to be sent, else None."""
+        subscriber, kind = delivery.subscriber, delivery.kind
+        if kind == Delivery.Kind.REMINDER:
+            occasion = occasions.get((delivery.occasion_key, delivery.occurrence))
+            if not subscriber.is_active:
+                return Delivery.Status.CANCELLED, "The subscriber has unsubscribed.", "cancelled"
+            if occasion is None:
+                return Delivery.Status.CANCELLED, "The date changed or is no longer public.", "cancelled"
+            if self.now >= occasion_start(occasion):
+                return Delivery.Status.FAILED, "The date passed before the reminder could be sent.", "failed"
+        if kind == Delivery.Kind.CONFIRM and subscriber.is_active:
+            return Delivery.Status.CANCELLED, "Confirmed meanwhile.", "cancelled"
+        if kind == Delivery.Kind.ALREADY_SUBSCRIBED and not subscriber.is_active:
+            return Delivery.Status.CANCELLED, "No longer subscribed.", "cancelled"
+        return None
+
+    def message_for(self, delivery, occasions):
+        if delivery.kind == Delivery.Kind.REMINDER:
+            occasion = occasions[(delivery.occasion_key, delivery.occurrence)]
+            return reminder_email(delivery, occasion, self.now, self.connection)
+        if delivery.kind == Delivery.Kind.DIGEST:
+            headers = {"Message-ID": f"<digest-{delivery.pk}@{site_domain()}>"}
+            return digest_email(delivery.email, delivery.occurrence, self.now, self.connection, headers)
+        return subscription_email(delivery.subscriber, delivery.kind, self.connection, delivery_id=delivery.pk)
+
     def failed(self, delivery, failure):
         if failure.outcome in (Outcome.UNREACHABLE, Outcome.UNCERTAIN):
             _drop(self.connection)  # the session is unusable; the next message opens a new one
@@ -187,11 +223,12 @@ class Sender:
         if failure.outcome == Outcome.UNCERTAIN:
             return self.finish(delivery, Delivery.Status.UNCERTAIN, failure.reason, "uncertain", **charged)
         if failure.outcome == Outcome.REFUSED:
-            if failure.address_refused:
+            if failure.address_refused and delivery.subscriber_id:
                 # Permanent: stop writing to this address altogether instead of retrying it forever.
                 Subscriber.objects.filter(pk=delivery.subscriber_id).update(
                     bounced_at=self.now, bounce_reason=failure.reason[:300]
                 )
+                suppress(delivery.subscriber.email, Suppression.Reason.REFUSED)
             return self.finish(delivery, Delivery.Status.FAILED, failure.reason, "failed", **charged)
         if delivery.attempts + 1 >= settings.REMINDER_MAX_ATTEMPTS:
             return self.finish(delivery, Delivery.Status.FAILED, failure.reason, "failed", **charged)

@@ -1,21 +1,34 @@
 """Celery tasks: thin, they take ids and call a service."""
 
-from celery import shared_task
+import logging
 
-from . import digest, reminders, subscriptions
+from celery import shared_task
+from kombu.exceptions import OperationalError
+
+from . import reminders, sending
+
+log = logging.getLogger(__name__)
 
 
 @shared_task(ignore_result=True)
 def reminder_tick():
-    report = reminders.run_reminders()
-    return {"created": report.created, "sent": report.sent, "retrying": report.retrying, "failed": report.failed}
+    return reminders.run_reminders().summary()
 
 
-@shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
-def send_subscription_email(subscriber_id, kind):
-    return subscriptions.send_subscription_email(subscriber_id, kind)
+@shared_task(ignore_result=True)
+def send_delivery(delivery_id):
+    sending.send_now([delivery_id])
 
 
 @shared_task(ignore_result=True)
 def staff_digest():
-    return digest.send_staff_digest()
+    return reminders.send_staff_digest()
+
+
+def enqueue_delivery(delivery_id):
+    """Ask a worker to send this outbox row now. With the broker down nothing is lost: the row is in
+    the database, and the next tick sends it."""
+    try:
+        send_delivery.apply_async((delivery_id,), retry=False)
+    except (OperationalError, OSError) as error:
+        log.warning("Broker unavailable (%s); delivery %s goes out with the next tick", error, delivery_id)

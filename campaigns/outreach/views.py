@@ -19,7 +19,7 @@ from prisoners.models import Prisoner
 from . import subscriptions, tasks
 from .forms import PreferencesForm, SubscribeForm
 from .ical import calendar_for
-from .tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT, subscriber_from_token
+from .tokens import UNSUBSCRIBE_SALT, subscriber_from_token
 
 
 def _limited(request):
@@ -45,12 +45,12 @@ def subscribe(request):
         message = _("Too many requests. Please wait an hour and try again.")
         return render(request, "subscriptions/subscribe.html", {"form": form, "limited": message}, status=429)
     data = form.cleaned_data
-    subscriber, email_kind = subscriptions.subscribe(
+    _subscriber, delivery_id = subscriptions.subscribe(
         data["email"], language=data["language"], campaigns=data["campaigns"], prisoners=data["prisoners"],
         lead_days=data["lead_days"],
     )
-    if email_kind:
-        transaction.on_commit(partial(tasks.send_subscription_email.delay, subscriber.pk, email_kind))
+    if delivery_id:
+        transaction.on_commit(partial(tasks.enqueue_delivery, delivery_id))
     # The same answer for a new, a pending and an already confirmed address.
     return redirect("subscription_sent")
 
@@ -67,8 +67,10 @@ def subscription_sent(request):
 def confirm(request, token):
     # A link scanner that fetches the link must not confirm: confirming takes a POST.
     if request.method == "GET":
-        valid = subscriber_from_token(token, CONFIRM_SALT) is not None
-        return render(request, "subscriptions/confirm.html", {"valid": valid}, status=200 if valid else 400)
+        # The same test as the POST (expiry included): an expired link says so and offers no button.
+        valid = subscriptions.confirmable(token) is not None
+        context = {"valid": valid, "valid_days": settings.SUBSCRIPTION_CONFIRM_DAYS}
+        return render(request, "subscriptions/confirm.html", context, status=200 if valid else 400)
     subscriber = subscriptions.confirm(token)
     if subscriber is None:
         return _bad_link(request)
@@ -99,8 +101,11 @@ def manage(request, token):
     if request.method == "POST":
         form = PreferencesForm(request.POST)
         if form.is_valid():
-            subscriptions.update_preferences(subscriber, **form.cleaned_data)
-            return render(request, "subscriptions/manage.html", {"form": form, "saved": True, "subscriber": subscriber})
+            delivery_id = subscriptions.update_preferences(subscriber, **form.cleaned_data)
+            if delivery_id:
+                transaction.on_commit(partial(tasks.enqueue_delivery, delivery_id))
+            context = {"form": form, "saved": True, "subscriber": subscriber, "needs_confirmation": not subscriber.is_active}
+            return render(request, "subscriptions/manage.html", context)
         return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber}, status=400)
     initial = {"language": subscriber.language, "lead_days": subscriber.lead_days,
                "campaigns": [c.slug for c in subscriber.campaigns.all()],
