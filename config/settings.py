@@ -226,7 +226,9 @@ REQUIRE_SERVICES = envbool("REQUIRE_SERVICES", False)
 # Reminders. The beat tick scans the database; nothing is scheduled with an ETA.
 REMINDER_TICK_SECONDS = envint("REMINDER_TICK_SECONDS", 300)
 REMINDER_LOCAL_HOUR = envint("REMINDER_LOCAL_HOUR", 9)  # alerts go out from this hour, campaign time
-REMINDER_BATCH_SIZE = envint("REMINDER_BATCH_SIZE", 500)  # per SMTP session
+REMINDER_BATCH_SIZE = envint("REMINDER_BATCH_SIZE", 500)  # rows claimed at a time
+REMINDER_SMTP_CONNECTIONS = envint("REMINDER_SMTP_CONNECTIONS", 4)  # sent over at once
+REMINDER_RETENTION_DAYS = envint("REMINDER_RETENTION_DAYS", 180)  # outbox rows older than this are pruned
 REMINDER_SEND_SECONDS = envint("REMINDER_SEND_SECONDS", 240)  # per tick, under REMINDER_TICK_SECONDS
 REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 6)
 REMINDER_STALE_MINUTES = envint("REMINDER_STALE_MINUTES", 15)

@@ -1,81 +1,149 @@
-"""Benchmark: plan and send one tick's reminders for many subscribers (`make bench`).
+"""`make bench`, reminders part: the project's sender against raw smtplib, on the same SMTP server.
 
-Prints figures; asserts nothing about speed. Runs on a throw-away SQLite file (or DATABASE_URL),
-with Django's in-memory mail backend so that only our own work is measured.
+For each database (SQLite always; PostgreSQL too when DATABASE_URL is set) and each size
+(BENCH_SIZES, default 10000,100000 subscribers following a key date due now), it prints:
+raw smtplib messages/s over one connection to the same loopback server (aiosmtpd in its own
+process), the project's messages/s for a whole tick (planning and sending), their ratio, and the
+tick's peak memory (maximum resident set of the process that ran only the tick).
+
+Each measurement runs in a fresh process: `setup` fills the database, `tick` measures.
 """
 
 import datetime
+import json
 import os
+import resource
+import smtplib
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-workdir = tempfile.mkdtemp(prefix="tracker-bench-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-os.environ.setdefault("VAR_DIR", workdir)
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from campaigns.core.models import Campaign  # noqa: E402
-from campaigns.core.publishing import Visibility  # noqa: E402
-from campaigns.models import KeyDate  # noqa: E402
-from campaigns.outreach.models import Delivery, Subscriber  # noqa: E402
-from campaigns.outreach.planning import due_reminders  # noqa: E402
-from campaigns.outreach.reminders import run_reminders  # noqa: E402
-
-SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "5000"))
-NOW = datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC)
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC)  # 09:00 in Almaty, 7 days before 16 December
+RAW_MESSAGES = 3000
 
 
-def setup():
+def django_setup():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django  # noqa: PLC0415 (the settings depend on the environment this script sets)
+
+    django.setup()
+
+
+def setup(size):
+    django_setup()
+    from django.core.management import call_command  # noqa: PLC0415
+    from django.utils import timezone  # noqa: PLC0415
+
+    from campaigns.core.models import Campaign  # noqa: PLC0415
+    from campaigns.core.publishing import Visibility  # noqa: PLC0415
+    from campaigns.models import KeyDate  # noqa: PLC0415
+    from campaigns.outreach.models import Subscriber  # noqa: PLC0415
+
     call_command("migrate", verbosity=0)
-    campaign = Campaign.objects.create(name="Bench", slug="bench", summary="x", visibility=Visibility.PUBLISHED)
-    for day in (16, 17, 18):
-        KeyDate.objects.create(campaign=campaign, title=f"Day {day}", date=datetime.date(2011, 12, day),
-                               recurrence="yearly", visibility=Visibility.PUBLISHED)
+    call_command("flush", "--noinput", verbosity=0)
+    campaign = Campaign.objects.create(name="Bench campaign", slug="bench", summary="x", visibility=Visibility.PUBLISHED)
+    KeyDate.objects.create(campaign=campaign, title="Oil workers' strike & massacre", date=datetime.date(2011, 12, 16),
+                           recurrence="yearly", visibility=Visibility.PUBLISHED)
+    languages = ["en", "ru", "kk"]
     Subscriber.objects.bulk_create(
-        Subscriber(email=f"r{n}@example.org", confirmed_at=timezone.now(), lead_days=[7, 1]) for n in range(SUBSCRIBERS)
+        (Subscriber(email=f"reader{n}@example.org", confirmed_at=timezone.now(), lead_days=[7, 1],
+                    language=languages[n % 3]) for n in range(size)),
+        batch_size=5000,
     )
     through = Subscriber.campaigns.through
-    through.objects.bulk_create(through(subscriber_id=pk, campaign_id=campaign.pk)
-                                for pk in Subscriber.objects.values_list("pk", flat=True))
+    through.objects.bulk_create(
+        (through(subscriber_id=pk, campaign_id=campaign.pk) for pk in Subscriber.objects.values_list("pk", flat=True)),
+        batch_size=5000,
+    )
 
 
-def measure(label, function):
-    settings.DEBUG = True  # count queries
-    reset_queries()
-    tracemalloc.start()
+def raw_smtplib(port, sample):
+    """The baseline: pre-built messages of a reminder's size, one connection, nothing else."""
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        started = time.perf_counter()
+        for n in range(RAW_MESSAGES):
+            smtp.sendmail("alerts@localhost", [f"raw{n}@example.org"], sample)
+        return RAW_MESSAGES / (time.perf_counter() - started)
+
+
+def tick(port):
+    os.environ.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), REMINDER_SEND_SECONDS="3600")
+    django_setup()
+    from campaigns.outreach.models import Delivery  # noqa: PLC0415
+    from campaigns.outreach.reminders import run_reminders  # noqa: PLC0415
+
     started = time.perf_counter()
-    result = function()
+    report = run_reminders(NOW)
     elapsed = time.perf_counter() - started
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"{label:<38} {elapsed:8.2f} s   peak {peak / 2**20:7.1f} MiB   {len(connection.queries):6d} queries")
-    return result
+    sample = Delivery.objects.filter(status=Delivery.Status.SENT).count()
+    print(json.dumps({"sent": report.sent, "in_table": sample, "seconds": elapsed,
+                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def sample_message():
+    django_setup()
+    from django.core.mail import EmailMultiAlternatives  # noqa: PLC0415
+
+    text = "A reminder of a key date with its links. " * 40
+    message = EmailMultiAlternatives("In 7 days: Oil workers' strike & massacre (15 years)", text,
+                                     "alerts@localhost", ["raw@example.org"])
+    message.attach_alternative(f"<p>{text}</p>", "text/html")
+    return message.message().as_bytes(linesep="\r\n")
+
+
+def child(*args, env):
+    result = subprocess.run([sys.executable, __file__, *args], env=env, cwd=ROOT, capture_output=True, text=True,
+                            check=False, timeout=3600)
+    if result.returncode:
+        sys.exit(f"bench step {args} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
 def main():
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    setup()
-    print(f"{SUBSCRIBERS} subscribers following 3 yearly key dates; database: {connection.vendor}")
-    due = measure("find due reminders (dry run)", lambda: due_reminders(NOW))
-    print(f"  -> {len(due)} reminders due")
-    report = measure("record and send one tick", lambda: run_reminders(NOW))
-    print(f"  -> recorded {report.created}, sent {report.sent}")
-    again = measure("second tick (all already sent)", lambda: run_reminders(NOW + datetime.timedelta(minutes=5)))
-    print(f"  -> recorded {again.created}, sent {again.sent}; deliveries in the table: {Delivery.objects.count()}")
+    sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
+    databases = [("SQLite", None)] + ([("PostgreSQL", os.environ["DATABASE_URL"])] if os.environ.get("DATABASE_URL") else [])
+    port = _free_port()
+    sink = subprocess.Popen([sys.executable, "-m", "tests.smtp_sink", str(port)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        sink.stdout.readline()
+        print(f"{'database':<11} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} {'sent':>7} "
+              f"{'tick peak':>10}")
+        for name, url in databases:
+            for size in sizes:
+                with tempfile.TemporaryDirectory() as tmp:
+                    env = {**os.environ, "VAR_DIR": tmp, "DJANGO_DEBUG": "true", "EMAIL_HOST": "",
+                           "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3", "LOG_LEVEL": "WARNING"}
+                    child("setup", str(size), env=env)
+                    raw = float(child("raw", str(port), env=env))
+                    result = json.loads(child("tick", str(port), env=env))
+                rate = result["sent"] / result["seconds"]
+                print(f"{name:<11} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {rate / raw:>5.2f}x {result['sent']:>7} "
+                      f"{result['peak_mib']:>7.0f} MiB", flush=True)
+    finally:
+        sink.terminate()
+        sink.wait(10)
+
+
+def _free_port():
+    import socket  # noqa: PLC0415
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 if __name__ == "__main__":
-    main()
+    match sys.argv[1:]:
+        case ["setup", size]:
+            setup(int(size))
+        case ["raw", port]:
+            sample = sample_message()
+            print(raw_smtplib(int(port), sample))
+        case ["tick", port]:
+            tick(int(port))
+        case _:
+            main()

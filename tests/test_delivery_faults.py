@@ -102,7 +102,7 @@ def test_a_hung_server_cannot_hold_a_tick_past_its_budget(anniversary, settings)
 
 def test_the_time_budget_is_checked_before_every_message(anniversary, settings):
     followers(anniversary.campaign, 6)
-    settings.REMINDER_SEND_SECONDS = 1
+    settings.REMINDER_SEND_SECONDS, settings.REMINDER_SMTP_CONNECTIONS = 1, 1
     with SMTPServer() as server:
         use_server(settings, server.port)
         server.handler.delay_after_data = 0.4  # slow but answering: each message takes 0.4 s
@@ -221,3 +221,25 @@ def test_one_planner_at_a_time():
         thread.join(30)
     assert reports[0].planner_busy and reports[0].created == 0
     assert run_reminders(SEVEN_DAYS_BEFORE).created == 1  # the next tick plans as usual
+
+
+def test_planning_reads_followers_page_by_page(anniversary, smtp_server, monkeypatch):
+    monkeypatch.setattr("campaigns.outreach.planning.PAGE", 2)
+    followers(anniversary.campaign, 5)
+    report = run_reminders(SEVEN_DAYS_BEFORE)
+    assert (report.planned, report.created, report.sent) == (5, 5, 5)
+    assert run_reminders(SEVEN_DAYS_BEFORE + datetime.timedelta(minutes=5)).created == 0
+
+
+def test_old_outbox_rows_are_pruned_and_their_counts_kept(anniversary, smtp_server, settings):
+    from campaigns.outreach.models import DeliveryTally
+
+    settings.REMINDER_RETENTION_DAYS = 180
+    followers(anniversary.campaign, 3)
+    run_reminders(SEVEN_DAYS_BEFORE)
+    Delivery.objects.update(created_at=SEVEN_DAYS_BEFORE - datetime.timedelta(days=200))
+    later = SEVEN_DAYS_BEFORE + datetime.timedelta(days=1)
+    report = run_reminders(later)
+    assert report.pruned == 3 and not Delivery.objects.filter(created_at__lt=later - datetime.timedelta(days=180))
+    tally = DeliveryTally.objects.get()
+    assert (tally.kind, tally.status, tally.count, tally.month) == ("reminder", "sent", 3, D(2026, 5, 1))

@@ -1,7 +1,13 @@
-"""Every email is rendered here from three templates: emails/<name>_subject.txt, .txt and .html."""
+"""Every email is rendered here from three templates: emails/<name>_subject.txt, .txt and .html.
+
+A reminder goes to thousands of readers who differ only in their address and their personal links
+(unsubscribe, preferences) and the Message-ID. `SharedMessage` renders it once, with markers in
+those places, and swaps the markers per reader, in the finished bytes when it can.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -13,9 +19,19 @@ from .tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, subscriber_token
 
 def subscriber_links(subscriber):
     return {
-        "unsubscribe_url": absolute(reverse("unsubscribe", args=[subscriber_token(subscriber, UNSUBSCRIBE_SALT)])),
-        "manage_url": absolute(reverse("subscription_manage", args=[subscriber_token(subscriber, MANAGE_SALT)])),
+        "unsubscribe_url": _link("unsubscribe", subscriber_token(subscriber, UNSUBSCRIBE_SALT)),
+        "manage_url": _link("subscription_manage", subscriber_token(subscriber, MANAGE_SALT)),
     }
+
+
+def _link(name, token):
+    # Resolved once per address name, not per reader: thousands of reminders share the prefix.
+    return absolute(reverse(name, args=["TOKEN"])).replace("TOKEN", token)
+
+
+def unsubscribe_headers(unsubscribe_url):
+    """RFC 8058 one-click unsubscribe."""
+    return {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def build_email(name, to, context, language="en", headers=None, connection=None):
@@ -30,11 +46,62 @@ def build_email(name, to, context, language="en", headers=None, connection=None)
 
 
 def build_subscriber_email(name, subscriber, context, headers=None, connection=None):
-    """An email to a subscriber, with the RFC 8058 one-click unsubscribe headers."""
+    """An email to one subscriber, with the one-click unsubscribe headers."""
     links = subscriber_links(subscriber)
-    headers = {
-        "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        **(headers or {}),
-    }
+    headers = {**unsubscribe_headers(links["unsubscribe_url"]), **(headers or {})}
     return build_email(name, subscriber.email, {**context, **links}, subscriber.language, headers, connection)
+
+
+def envelope(message):
+    """(sender, recipients, bytes) as Django's SMTP backend would hand them to smtplib."""
+    encoding = message.encoding or settings.DEFAULT_CHARSET
+    recipients = [sanitize_address(address, encoding) for address in message.recipients()]
+    return sanitize_address(message.from_email, encoding), recipients, message.message().as_bytes(linesep="\r\n")
+
+
+class SharedMessage:
+    """One email rendered once for many subscribers."""
+
+    MARKS = {
+        "to": "reader@x-placeholder.invalid",
+        "unsubscribe_url": "https://x-placeholder.invalid/unsubscribe",
+        "manage_url": "https://x-placeholder.invalid/manage",
+        "message_id": "<x-message-id@x-placeholder.invalid>",
+    }
+
+    def __init__(self, name, language, context):
+        marks = self.MARKS
+        headers = {**unsubscribe_headers(marks["unsubscribe_url"]), "Message-ID": marks["message_id"]}
+        context = {**context, "unsubscribe_url": marks["unsubscribe_url"], "manage_url": marks["manage_url"]}
+        self.message = build_email(name, marks["to"], context, language, headers)
+        self.sender, _recipients, self.raw = envelope(self.message)
+        # The swap in bytes is exact only when every marker came out whole (no encoding split one).
+        self.swappable = all(self.raw.count(mark.encode()) >= 1 for mark in marks.values())
+
+    def values_for(self, subscriber, message_id):
+        return {"to": subscriber.email, **subscriber_links(subscriber), "message_id": message_id}
+
+    def envelope_for(self, values):
+        """(sender, recipients, bytes) for one reader; None when only a full rendering will do."""
+        if not self.swappable or not values["to"].isascii():
+            return None
+        raw = self.raw
+        for key, mark in self.MARKS.items():
+            raw = raw.replace(mark.encode(), values[key].encode())
+        return self.sender, [values["to"]], raw
+
+    def email_for(self, values, connection=None):
+        """The same email as a Django message, for backends that are not SMTP and for odd addresses."""
+
+        def swap(text):
+            for key, mark in self.MARKS.items():
+                text = text.replace(mark, values[key])
+            return text
+
+        message = EmailMultiAlternatives(
+            self.message.subject, swap(self.message.body), to=[values["to"]], connection=connection,
+            headers={name: swap(value) for name, value in self.message.extra_headers.items()},
+        )
+        for content, mimetype in self.message.alternatives:
+            message.attach_alternative(swap(content), mimetype)
+        return message

@@ -167,10 +167,27 @@ class Delivery(models.Model):
             # The sender's query every tick: pending rows whose next attempt is due. Partial, so it
             # stays small however many sent rows pile up.
             models.Index(fields=["next_attempt_at"], name="delivery_pending_due", condition=models.Q(status="pending")),
+            # Counting what a tick planned, and pruning old rows.
+            models.Index(fields=["created_at"], name="delivery_created"),
         ]
 
     def __str__(self):
         return f"{self.title} → {self.subscriber_id or self.email} ({self.lead_days}d)"
+
+
+class DeliveryTally(models.Model):
+    """How many outbox rows ended how, per month and kind: kept when old rows are pruned."""
+
+    month = models.DateField(_("month"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Delivery.Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Delivery.Status.choices)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        ordering = ["-month", "kind", "status"]
+        verbose_name = _("delivery count (pruned rows)")
+        verbose_name_plural = _("delivery counts (pruned rows)")
+        constraints = [models.UniqueConstraint(fields=["month", "kind", "status"], name="one_tally_per_month")]
 
 
 class StaffDigest(models.Model):

@@ -11,11 +11,13 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, F
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from .digest import plan_staff_digest
-from .models import TickRecord
-from .planning import due_reminders, record_deliveries
+from .models import Delivery, DeliveryTally, TickRecord
+from .planning import due_reminders, plan
 from .sending import Report, send_now, send_pending
 from .subscriptions import expire_unconfirmed
 
@@ -27,16 +29,17 @@ def run_reminders(now=None, dry_run=False):
     now = now or timezone.now()
     report = Report()
     if dry_run:
-        report.planned = due_reminders(now, report.errors)
+        report.due = due_reminders(now, report.errors)
+        report.planned = len(report.due)
         return report
     TickRecord.objects.update_or_create(name=TICK, defaults={"started_at": timezone.now()})
     succeeded = False
     try:
         report.expired_subscriptions = expire_unconfirmed(now)
+        report.pruned = prune_deliveries(now)
         with planner_lock() as held:
             if held:
-                report.planned = due_reminders(now, report.errors)
-                report.created = record_deliveries(report.planned, now)
+                report.created = plan(now, report)
             else:
                 report.planner_busy = True
         send_pending(now, report)
@@ -80,3 +83,21 @@ def send_staff_digest(now=None):
     if ids:
         send_now(ids, now)
     return len(ids)
+
+
+def prune_deliveries(now):
+    """Outbox rows older than REMINDER_RETENTION_DAYS go, once their outcome is final; the counts
+    stay (DeliveryTally, per month, kind and status), so the record of what was sent survives."""
+    cutoff = now - datetime.timedelta(days=settings.REMINDER_RETENTION_DAYS)
+    final = [Delivery.Status.SENT, Delivery.Status.FAILED, Delivery.Status.UNCERTAIN, Delivery.Status.CANCELLED]
+    old = Delivery.objects.filter(created_at__lt=cutoff, status__in=final)
+    with transaction.atomic():
+        counts = old.annotate(month=TruncMonth("created_at")).values("month", "kind", "status").annotate(n=Count("pk"))
+        for row in counts:
+            tally, _ = DeliveryTally.objects.select_for_update().get_or_create(
+                month=row["month"].date() if hasattr(row["month"], "date") else row["month"],
+                kind=row["kind"], status=row["status"],
+            )
+            DeliveryTally.objects.filter(pk=tally.pk).update(count=F("count") + row["n"])
+        pruned, _ = old.delete()
+    return pruned

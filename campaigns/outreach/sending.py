@@ -2,19 +2,22 @@
 
 A sender claims a batch of due rows (pending → sending) with a conditional UPDATE that stamps
 them with its own token and the database's clock, renews that stamp while it works, and finishes
-each row only while it still holds it. Outcomes:
+each row only while it still holds it. It sends in chunks: the chunk's rows are marked "handed to
+the mail server" in one UPDATE, sent over REMINDER_SMTP_CONNECTIONS connections at once (threads
+that only talk SMTP; every database write stays in this thread), and their outcomes are written
+together. Outcomes:
 
 - sent;
 - retry later (pending, with backoff): the server answered "not now" before taking the message;
 - failed: refused for good (a 5xx), or the attempts ran out, or the date passed;
 - uncertain: the body went out and no answer came. It may have arrived, so it is never sent
   again on its own; a person who checked can resend it from the admin;
-- released, uncharged: the server could not be reached. After a few such failures in a row the
-  batch stops, and the rows wait for the next tick with no attempt counted.
+- released, uncharged: the server could not be reached, or the tick's time ran out. After a few
+  such chunks in a row the batch stops, and the rows wait for the next tick with no attempt counted.
 
 A row still "sending" whose claim has not been renewed for REMINDER_STALE_MINUTES belonged to a
-sender that died. If it had been handed to the mail server it becomes uncertain, never resent on its
-own; otherwise it was certainly not sent, and goes back to the queue.
+sender that died. If it had been handed to the mail server (its chunk was under way) it becomes
+uncertain, never resent on its own; otherwise it was certainly not sent, and goes back to the queue.
 """
 
 import datetime
@@ -23,7 +26,8 @@ import smtplib
 import time
 import uuid
 import zoneinfo
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -35,11 +39,11 @@ from django.utils import timezone
 from campaigns.core.site import absolute, site_domain
 
 from .digest import digest_email
-from .emails import build_subscriber_email
+from .emails import SharedMessage, envelope
 from .models import Delivery, Subscriber, Suppression
 from .occasions import occasion_index
 from .planning import occasion_start
-from .smtp import Outcome, classify
+from .smtp import Failure, Outcome, classify
 from .subscriptions import subscription_email, suppress
 
 log = logging.getLogger(__name__)
@@ -47,14 +51,16 @@ INTERRUPTED = (
     "The worker stopped while sending this reminder. It may already have arrived, so it is not sent again "
     "automatically; resend it from the admin if it did not."
 )
-UNREACHABLE_LIMIT = 3  # connection failures in a row before a batch stops
+UNREACHABLE_LIMIT = 3  # chunks in a row that reached no server before a batch stops
+CHUNK_PER_CONNECTION = 2  # messages each connection sends per chunk: a dead sender leaves at most this many uncertain
 RENEW_SECONDS = 60  # how often a sender renews its claims, at most (a third of the stale window at least)
 MAX_ERRORS_KEPT = 20  # in a tick's report
 
 
 @dataclass
 class Report:
-    planned: list = field(default_factory=list)
+    planned: int = 0  # reminders due (a dry run lists them in `due`)
+    due: list = field(default_factory=list)
     created: int = 0
     sent: int = 0
     retrying: int = 0
@@ -65,6 +71,7 @@ class Report:
     interrupted: int = 0
     conflicts: int = 0
     expired_subscriptions: int = 0
+    pruned: int = 0
     planner_busy: bool = False
     errors: list = field(default_factory=list)
 
@@ -73,14 +80,18 @@ class Report:
         if len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(text)
 
+    def count(self, outcome, n=1):
+        setattr(self, outcome, getattr(self, outcome) + n)
+
     def summary(self):
         """What the admin and /healthz keep of a tick: the counts and the first errors."""
-        return {name: value for name, value in asdict(self).items() if name != "planned"} | {"planned": len(self.planned)}
+        counts = {name: getattr(self, name) for name in self.__dataclass_fields__ if name not in ("due", "errors")}
+        return counts | {"errors": list(self.errors)}
 
 
 def recover_abandoned(report):
     """Rows of a sender that stopped renewing its claim (it died): those it had not yet handed to
-    the mail server go back to the queue; the one it had may have arrived, and becomes uncertain."""
+    the mail server go back to the queue; those it had may have arrived, and become uncertain."""
     stale = Delivery.objects.filter(
         status=Delivery.Status.SENDING, claimed_at__lt=Now() - datetime.timedelta(minutes=settings.REMINDER_STALE_MINUTES)
     )
@@ -108,6 +119,13 @@ def send_now(ids, now=None):
     return report
 
 
+@dataclass
+class Prepared:
+    delivery: Delivery
+    envelope: tuple | None = None  # (sender, recipients, bytes), for SMTP
+    email: object = None  # a Django message, for other backends
+
+
 class Sender:
     def __init__(self, now, report, only=None):
         self.now, self.report, self.only = now, report, only
@@ -115,7 +133,12 @@ class Sender:
         self.deadline = time.monotonic() + settings.REMINDER_SEND_SECONDS
         self.renewed = time.monotonic()
         self.unreachable, self.unreachable_reason = 0, ""
-        self.connection = get_connection()
+        first = get_connection()
+        # SMTP backends send prepared bytes, over several connections; others (console, memory) get
+        # Django messages over one.
+        self.smtp = hasattr(first, "connection_class")
+        lanes = max(1, settings.REMINDER_SMTP_CONNECTIONS) if self.smtp else 1
+        self.connections = [first] + [get_connection() for _ in range(lanes - 1)]
 
     def stop_reason(self):
         if self.unreachable >= UNREACHABLE_LIMIT:
@@ -125,14 +148,20 @@ class Sender:
         return None
 
     def run(self):
+        # One thread per connection, so that each connection is used by one thread at a time and
+        # sends its share of one chunk while this thread prepares the next and records the last.
+        lanes = [ThreadPoolExecutor(1, thread_name_prefix="smtp") for _ in self.connections]
         try:
             while not self.stop_reason():
                 batch = self.claim_batch()
                 if not batch:
                     break
-                self.send_batch(batch)
+                self.send_batch(batch, lanes)
         finally:
-            _drop(self.connection)
+            for lane in lanes:
+                lane.shutdown()
+            for connection in self.connections:
+                _drop(connection)
 
     def claim_batch(self):
         with transaction.atomic():
@@ -148,44 +177,39 @@ class Sender:
         mine = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING, claimed_by=self.token)
         return list(mine.select_related("subscriber").order_by("next_attempt_at", "pk"))
 
-    def send_batch(self, batch):
+    def send_batch(self, batch, lanes):
         days = [d.occurrence for d in batch if d.kind == Delivery.Kind.REMINDER]
         occasions = occasion_index(min(days), max(days)) if days else {}
-        for position, delivery in enumerate(batch):
+        shared = {}
+        size = CHUNK_PER_CONNECTION * len(self.connections)
+        under_way = None  # the chunk being sent while the next is prepared
+        for start in range(0, len(batch), size):
             reason = self.stop_reason()
             if reason:
-                self.report.released += self.release(batch[position:], reason)
-                return
+                self.report.released += self.release(batch[start:], reason)
+                break
             self.renew_if_due()
-            try:
-                outcome = self.send_one(delivery, occasions)
-            except Exception as error:  # one bad row stops nobody: it fails with its error, the rest go on
-                log.exception("Outbox row %s could not be prepared", delivery.pk)
-                self.report.error(f"Delivery {delivery.pk}: {type(error).__name__}: {error}")
-                outcome = self.finish(delivery, Delivery.Status.FAILED, f"Could not be prepared: {error}", "failed")
-            if outcome:
-                setattr(self.report, outcome, getattr(self.report, outcome) + 1)
+            ready = [prepared for d in batch[start:start + size] if (prepared := self.prepare(d, occasions, shared))]
+            sending = self.transmit(ready, lanes) if ready and self.mark_in_flight(ready) else None
+            if under_way:
+                self.record(_results(under_way))
+            under_way = sending
+        if under_way:
+            self.record(_results(under_way))
 
-    def send_one(self, delivery, occasions):
-        skipped = self.nothing_to_send(delivery, occasions)
-        if skipped:
-            return self.finish(delivery, *skipped)
-        message = self.message_for(delivery, occasions)
+    def prepare(self, delivery, occasions, shared):
+        """The message ready to go, or None when the row was finished without sending."""
         try:
-            # Opened here, not by send(): Django closes a connection that send() opened itself.
-            self.connection.open()
-        except (smtplib.SMTPException, OSError) as error:
-            _drop(self.connection)
-            return self.unreachable_now(delivery, f"{type(error).__name__}: {error}")
-        if not self._mine([delivery.pk]).update(in_flight_since=Now()):
-            self.conflict(delivery.pk)  # no longer this sender's: leave it to whoever has it
+            skipped = self.nothing_to_send(delivery, occasions)
+            if skipped:
+                self.report.count(self.finish(delivery, *skipped))
+                return None
+            return self.message_for(delivery, occasions, shared)
+        except Exception as error:  # one bad row stops nobody: it fails with its error, the rest go on
+            log.exception("Outbox row %s could not be prepared", delivery.pk)
+            self.report.error(f"Delivery {delivery.pk}: {type(error).__name__}: {error}")
+            self.report.count(self.finish(delivery, Delivery.Status.FAILED, f"Could not be prepared: {error}", "failed"))
             return None
-        try:
-            message.send()
-        except (smtplib.SMTPException, OSError) as error:
-            return self.failed(delivery, classify(error, self.connection))
-        self.unreachable = 0
-        return self.finish(delivery, Delivery.Status.SENT, "", "sent", sent_at=self.now, attempts=F("attempts") + 1)
 
     def nothing_to_send(self, delivery, occasions):
         """(status, reason, outcome) when the row is no longer to be sent, else None."""
@@ -204,21 +228,82 @@ class Sender:
             return Delivery.Status.CANCELLED, "No longer subscribed.", "cancelled"
         return None
 
-    def message_for(self, delivery, occasions):
+    def message_for(self, delivery, occasions, shared):
         if delivery.kind == Delivery.Kind.REMINDER:
             occasion = occasions[(delivery.occasion_key, delivery.occurrence)]
-            return reminder_email(delivery, occasion, self.now, self.connection)
+            context = reminder_context(occasion, self.now)
+            # Rendered once per occasion, language and number of days left; only the reader's
+            # address and links differ from one copy to the next.
+            key = (occasion.key, occasion.date, delivery.subscriber.language, context["days_left"])
+            if key not in shared:
+                shared[key] = SharedMessage("reminder", delivery.subscriber.language, context)
+            values = shared[key].values_for(delivery.subscriber, reminder_message_id(delivery))
+            if self.smtp and (found := shared[key].envelope_for(values)):
+                return Prepared(delivery, envelope=found)
+            return self._prepared(delivery, shared[key].email_for(values))
         if delivery.kind == Delivery.Kind.DIGEST:
             headers = {"Message-ID": f"<digest-{delivery.pk}@{site_domain()}>"}
-            return digest_email(delivery.email, delivery.occurrence, self.now, self.connection, headers)
-        return subscription_email(delivery.subscriber, delivery.kind, self.connection, delivery_id=delivery.pk)
+            return self._prepared(delivery, digest_email(delivery.email, delivery.occurrence, self.now, headers=headers))
+        return self._prepared(delivery, subscription_email(delivery.subscriber, delivery.kind, delivery_id=delivery.pk))
+
+    def _prepared(self, delivery, message):
+        return Prepared(delivery, envelope=envelope(message)) if self.smtp else Prepared(delivery, email=message)
+
+    def mark_in_flight(self, ready):
+        ids = [prepared.delivery.pk for prepared in ready]
+        if self._mine(ids).update(in_flight_since=Now()) == len(ids):
+            return True
+        # Some rows are no longer this sender's (it was judged dead): send none of this chunk, and
+        # give back the rest.
+        self.conflict(", ".join(map(str, ids)))
+        self._mine(ids).update(status=Delivery.Status.PENDING, claimed_by="", claimed_at=None, in_flight_since=None)
+        return False
+
+    def transmit(self, ready, lanes):
+        """Hand each connection its share of the chunk; returns the futures of their results."""
+        shares = [ready[n::len(self.connections)] for n in range(len(self.connections))]
+        return [lane.submit(self._send_lane, connection, share)
+                for lane, connection, share in zip(lanes, self.connections, shares, strict=True) if share]
+
+    def _send_lane(self, connection, lane):
+        """One connection's share of a chunk. Runs in a pool thread: SMTP only, no database."""
+        results = []
+        for position, prepared in enumerate(lane):
+            if time.monotonic() >= self.deadline:
+                not_tried = Failure(Outcome.UNREACHABLE, "the tick's time budget was spent")
+                return results + [(rest, not_tried) for rest in lane[position:]]
+            failure = _send_one(connection, prepared)
+            results.append((prepared, failure))
+            if failure and failure.outcome == Outcome.UNREACHABLE:
+                # Not worth waiting out a timeout for each of the others: they wait for the next chunk or tick.
+                return results + [(rest, failure) for rest in lane[position + 1:]]
+        return results
+
+    def record(self, results):
+        sent = [prepared.delivery.pk for prepared, failure in results if failure is None]
+        unreachable = [(prepared.delivery, failure) for prepared, failure in results
+                       if failure and failure.outcome == Outcome.UNREACHABLE]
+        if sent:
+            done = self._mine(sent).update(status=Delivery.Status.SENT, last_error="", sent_at=self.now,
+                                           attempts=F("attempts") + 1)
+            self.report.count("sent", done)
+            if done < len(sent):
+                self.conflict(", ".join(map(str, sent)))
+        for prepared, failure in results:
+            if failure and failure.outcome != Outcome.UNREACHABLE:
+                self.report.count(self.failed(prepared.delivery, failure))
+        if unreachable:
+            by_reason = {}
+            for delivery, failure in unreachable:
+                by_reason.setdefault(failure.reason, []).append(delivery)
+            for reason, deliveries in by_reason.items():
+                self.report.count("released", self.release(deliveries, reason))
+        if unreachable and not sent:
+            self.unreachable, self.unreachable_reason = self.unreachable + 1, unreachable[0][1].reason
+        elif sent:
+            self.unreachable = 0
 
     def failed(self, delivery, failure):
-        if failure.outcome in (Outcome.UNREACHABLE, Outcome.UNCERTAIN):
-            _drop(self.connection)  # the session is unusable; the next message opens a new one
-        if failure.outcome == Outcome.UNREACHABLE:
-            return self.unreachable_now(delivery, failure.reason)
-        self.unreachable = 0
         charged = {"attempts": F("attempts") + 1}
         if failure.outcome == Outcome.UNCERTAIN:
             return self.finish(delivery, Delivery.Status.UNCERTAIN, failure.reason, "uncertain", **charged)
@@ -236,12 +321,6 @@ class Sender:
         return self.finish(delivery, Delivery.Status.PENDING, failure.reason, "retrying",
                            next_attempt_at=self.now + backoff, claimed_by="", in_flight_since=None, **charged)
 
-    def unreachable_now(self, delivery, reason):
-        """The server could not be reached: no attempt is counted, the row waits for the next tick."""
-        self.unreachable, self.unreachable_reason = self.unreachable + 1, reason
-        self.release([delivery], reason)
-        return "released"
-
     def finish(self, delivery, status, error, outcome, **extra):
         updated = self._mine([delivery.pk]).update(status=status, last_error=error, **extra)
         if not updated:
@@ -249,10 +328,12 @@ class Sender:
         return outcome
 
     def release(self, deliveries, reason):
-        """Back to the queue, unsent and uncharged, saying why."""
+        """Back to the queue, unsent and uncharged, saying why. Returns how many. They wait a minute,
+        so that this tick does not claim them again at once."""
         updated = self._mine([d.pk for d in deliveries]).update(
             status=Delivery.Status.PENDING, claimed_by="", claimed_at=None, in_flight_since=None,
             last_error=f"Not sent yet, will be tried again: {reason}",
+            next_attempt_at=self.now + datetime.timedelta(minutes=1),
         )
         if updated < len(deliveries):
             self.conflict(", ".join(str(d.pk) for d in deliveries))
@@ -267,10 +348,35 @@ class Sender:
         # Another worker changed a row this sender held (it judged the claim stale): nothing is sent
         # twice, but it means REMINDER_STALE_MINUTES is too short for this server.
         self.report.conflicts += 1
-        log.warning("Delivery %s was no longer held by sender %s when it finished", ids, self.token)
+        log.warning("Delivery %s was no longer held by sender %s", ids, self.token)
 
     def _mine(self, ids):
         return Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING, claimed_by=self.token)
+
+
+def _results(futures):
+    return [result for future in futures for result in future.result()]
+
+
+def _send_one(connection, prepared):
+    """Send one prepared message; None when the server took it, else what went wrong."""
+    try:
+        # Opened here, not by send(): Django closes a connection that send() opened itself.
+        connection.open()
+    except (smtplib.SMTPException, OSError) as error:
+        _drop(connection)
+        return Failure(Outcome.UNREACHABLE, f"{type(error).__name__}: {error}")
+    try:
+        if prepared.envelope:
+            connection.connection.sendmail(*prepared.envelope)
+        else:
+            connection.send_messages([prepared.email])
+    except (smtplib.SMTPException, OSError) as error:
+        failure = classify(error, connection)
+        if failure.outcome in (Outcome.UNREACHABLE, Outcome.UNCERTAIN):
+            _drop(connection)  # the session is unusable; the next message opens a new one
+        return failure
+    return None
 
 
 def _drop(connection):
@@ -283,16 +389,18 @@ def _drop(connection):
             connection.connection = None
 
 
-def reminder_email(delivery, occasion, now, connection=None):
+def reminder_context(occasion, now):
     # Days actually left, not the lead asked for: a reminder caught up late must not say "in 7 days".
     days_left = (occasion.date - now.astimezone(zoneinfo.ZoneInfo(occasion.tz)).date()).days
-    context = {
+    return {
         "occasion": occasion,
         "days_left": days_left,
         "occasion_url": absolute(occasion.url),
         "links": [(label, absolute(path)) for label, path in occasion.links],
         "calendar_url": absolute("/calendar/"),
     }
+
+
+def reminder_message_id(delivery):
     # The same Message-ID on every copy: a receiving server can drop one resent by hand.
-    headers = {"Message-ID": f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{site_domain()}>"}
-    return build_subscriber_email("reminder", delivery.subscriber, context, headers=headers, connection=connection)
+    return f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{site_domain()}>"

@@ -21,10 +21,10 @@ class Command(BaseCommand):
         moment = self._parse(now) if now else timezone.now()
         report = run_reminders(moment, dry_run=dry_run)
         self.stdout.write(f"Now: {moment.isoformat()}")
-        for occasion, subscriber_id, lead in report.planned:
+        for occasion, subscriber_id, lead in report.due:
             self.stdout.write(f"  due: {occasion.date} {occasion.title} -> subscriber {subscriber_id}, {lead} day(s) before")
         if dry_run:
-            self.stdout.write(f"Dry run: {len(report.planned)} reminder(s) due; nothing recorded or sent.")
+            self.stdout.write(f"Dry run: {report.planned} reminder(s) due; nothing recorded or sent.")
             return
         self.stdout.write(
             f"Recorded {report.created} new, sent {report.sent}, will retry {report.retrying}, failed {report.failed}, "
