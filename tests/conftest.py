@@ -115,3 +115,24 @@ def eager_celery():
     app.conf.task_always_eager = True
     yield app
     app.conf.task_always_eager = False
+
+
+# Subscribing ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def campaign():
+    from .factories import make_campaign
+
+    return make_campaign(slug="justice-for-zhanaozen")
+
+
+@pytest.fixture
+def subscribe(client, eager_celery, django_capture_on_commit_callbacks):
+    """The public form, posted as a browser would; the email task runs at once (eager)."""
+
+    def post(email="reader@example.org", **fields):
+        data = {"email": email, "language": "en", "campaigns": ["justice-for-zhanaozen"], **fields}
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post("/subscribe/", data)
+
+    return post

@@ -13,27 +13,12 @@ from campaigns.outreach.subscriptions import expire_unconfirmed, is_suppressed
 from campaigns.outreach.tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, address_hash, subscriber_token
 from config.celery import app
 
-from .factories import make_campaign
 from .smtp import SMTPServer, free_port
 from .test_subscriptions import link_in
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 10, tzinfo=datetime.UTC)
 
-
-@pytest.fixture
-def campaign():
-    return make_campaign(slug="justice-for-zhanaozen")
-
-
-@pytest.fixture
-def subscribe(client, eager_celery, django_capture_on_commit_callbacks):
-    def post(email="reader@example.org", **fields):
-        data = {"email": email, "language": "en", "campaigns": ["justice-for-zhanaozen"], **fields}
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post("/subscribe/", data)
-
-    return post
 
 
 def confirmed(email="reader@example.org", campaign=None, **fields):

@@ -11,24 +11,10 @@ from campaigns.outreach.subscriptions import CONFIRM, expire_unconfirmed, subscr
 from campaigns.outreach.tokens import UNSUBSCRIBE_SALT, subscriber_token
 from prisoners.models import Prisoner
 
-from .factories import make_campaign, make_key_date, make_person
+from .factories import make_key_date, make_person
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def campaign():
-    return make_campaign(slug="justice-for-zhanaozen")
-
-
-@pytest.fixture
-def subscribe(client, eager_celery, django_capture_on_commit_callbacks):
-    def post(email="reader@example.org", **fields):
-        data = {"email": email, "language": "en", "campaigns": ["justice-for-zhanaozen"], **fields}
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post("/subscribe/", data)
-
-    return post
 
 
 def link_in(message, path):
