@@ -95,7 +95,7 @@ def prune_deliveries(now):
         counts = old.annotate(month=TruncMonth("created_at")).values("month", "kind", "status").annotate(n=Count("pk"))
         for row in counts:
             tally, _ = DeliveryTally.objects.select_for_update().get_or_create(
-                month=row["month"].date() if hasattr(row["month"], "date") else row["month"],
+                month=row["month"].date(),  # TruncMonth of a date and time is a date and time
                 kind=row["kind"], status=row["status"],
             )
             DeliveryTally.objects.filter(pk=tally.pk).update(count=F("count") + row["n"])

@@ -133,6 +133,7 @@ class Sender:
         self.deadline = time.monotonic() + settings.REMINDER_SEND_SECONDS
         self.renewed = time.monotonic()
         self.unreachable, self.unreachable_reason = 0, ""
+        self.occasions = {}  # per date range: a tick's batches mostly share one, computed once
         first = get_connection()
         # SMTP backends send prepared bytes, over several connections; others (console, memory) get
         # Django messages over one.
@@ -179,7 +180,10 @@ class Sender:
 
     def send_batch(self, batch, lanes):
         days = [d.occurrence for d in batch if d.kind == Delivery.Kind.REMINDER]
-        occasions = occasion_index(min(days), max(days)) if days else {}
+        span = (min(days), max(days)) if days else None
+        if span and span not in self.occasions:
+            self.occasions[span] = occasion_index(*span)
+        occasions = self.occasions.get(span, {})
         shared = {}
         size = CHUNK_PER_CONNECTION * len(self.connections)
         under_way = None  # the chunk being sent while the next is prepared
