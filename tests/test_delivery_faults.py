@@ -10,6 +10,7 @@ import time
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from campaigns.outreach.models import Delivery, Subscriber, TickRecord
 from campaigns.outreach.reminders import planner_lock, run_reminders
@@ -36,8 +37,8 @@ def use_server(settings, port, timeout=5):
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, timeout
 
 
-def followers(campaign, count):
-    return [make_subscriber(f"reader{n}@example.org", campaigns=[campaign]) for n in range(count)]
+def followers(campaign, count, start=0):
+    return [make_subscriber(f"reader{n}@example.org", campaigns=[campaign]) for n in range(start, start + count)]
 
 
 def ticks(count, start=SEVEN_DAYS_BEFORE, every=datetime.timedelta(minutes=5)):
@@ -223,12 +224,30 @@ def test_one_planner_at_a_time():
     assert run_reminders(SEVEN_DAYS_BEFORE).created == 1  # the next tick plans as usual
 
 
-def test_planning_reads_followers_page_by_page(anniversary, smtp_server, monkeypatch):
-    monkeypatch.setattr("campaigns.outreach.planning.PAGE", 2)
+def test_planning_costs_the_same_queries_for_five_followers_or_fifty(anniversary, smtp_server,
+                                                                      django_assert_max_num_queries):
+    from campaigns.outreach.planning import plan
+    from campaigns.outreach.sending import Report
+
     followers(anniversary.campaign, 5)
+    with CaptureQueriesContext(connection) as few:
+        assert plan(SEVEN_DAYS_BEFORE, Report()) == 5
+    Delivery.objects.all().delete()
+    followers(anniversary.campaign, 50, start=5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        report = Report()
+        assert plan(SEVEN_DAYS_BEFORE, report) == 55 and report.planned == 55
+    assert plan(SEVEN_DAYS_BEFORE + datetime.timedelta(minutes=5), Report()) == 0  # planned once
+
+
+def test_subscribers_with_the_same_days_written_differently_are_planned_once(anniversary, smtp_server):
+    _same, compact, reordered = followers(anniversary.campaign, 3)
+    with connection.cursor() as cursor:  # as another client might have written it: no spaces
+        cursor.execute(f"UPDATE {Subscriber._meta.db_table} SET lead_days = %s WHERE id = %s",  # noqa: S608
+                       ["[7,1]", compact.pk])
+    Subscriber.objects.filter(pk=reordered.pk).update(lead_days=[1, 7])
     report = run_reminders(SEVEN_DAYS_BEFORE)
-    assert (report.planned, report.created, report.sent) == (5, 5, 5)
-    assert run_reminders(SEVEN_DAYS_BEFORE + datetime.timedelta(minutes=5)).created == 0
+    assert (report.planned, report.created, report.sent) == (3, 3, 3)
 
 
 def test_old_outbox_rows_are_pruned_and_their_counts_kept(anniversary, smtp_server, settings):

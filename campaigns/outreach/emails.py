@@ -14,19 +14,26 @@ from django.utils import translation
 
 from campaigns.core.site import absolute
 
-from .tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, subscriber_token
+from .tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, subscriber_tokens
+
+# The personal links in every email to a subscriber: (context name, URL name, signing salt).
+PERSONAL_LINKS = [("unsubscribe_url", "unsubscribe", UNSUBSCRIBE_SALT), ("manage_url", "subscription_manage", MANAGE_SALT)]
 
 
-def subscriber_links(subscriber):
-    return {
-        "unsubscribe_url": _link("unsubscribe", subscriber_token(subscriber, UNSUBSCRIBE_SALT)),
-        "manage_url": _link("subscription_manage", subscriber_token(subscriber, MANAGE_SALT)),
-    }
+def link_patterns():
+    """Each personal link as (before, after) the token: resolved once, then filled per reader."""
+    marker = "-token-"
+    patterns = {}
+    for key, name, _salt in PERSONAL_LINKS:
+        before, _marker, after = absolute(reverse(name, args=[marker])).rpartition(marker)
+        patterns[key] = (before, after)
+    return patterns
 
 
-def _link(name, token):
-    # Resolved once per address name, not per reader: thousands of reminders share the prefix.
-    return absolute(reverse(name, args=["TOKEN"])).replace("TOKEN", token)
+def subscriber_links(subscriber, patterns=None):
+    patterns = patterns or link_patterns()
+    tokens = subscriber_tokens(subscriber, [salt for _key, _name, salt in PERSONAL_LINKS])
+    return {key: token.join(patterns[key]) for (key, _name, _salt), token in zip(PERSONAL_LINKS, tokens, strict=True)}
 
 
 def unsubscribe_headers(unsubscribe_url):
@@ -74,12 +81,14 @@ class SharedMessage:
         headers = {**unsubscribe_headers(marks["unsubscribe_url"]), "Message-ID": marks["message_id"]}
         context = {**context, "unsubscribe_url": marks["unsubscribe_url"], "manage_url": marks["manage_url"]}
         self.message = build_email(name, marks["to"], context, language, headers)
+        with translation.override(language):
+            self.link_patterns = link_patterns()
         self.sender, _recipients, self.raw = envelope(self.message)
         # The swap in bytes is exact only when every marker came out whole (no encoding split one).
         self.swappable = all(self.raw.count(mark.encode()) >= 1 for mark in marks.values())
 
     def values_for(self, subscriber, message_id):
-        return {"to": subscriber.email, **subscriber_links(subscriber), "message_id": message_id}
+        return {"to": subscriber.email, **subscriber_links(subscriber, self.link_patterns), "message_id": message_id}
 
     def envelope_for(self, values):
         """(sender, recipients, bytes) for one reader; None when only a full rendering will do."""

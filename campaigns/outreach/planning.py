@@ -4,23 +4,41 @@ For every occasion in the coming weeks and every active subscriber who follows i
 lead time whose moment has come (REMINDER_LOCAL_HOUR campaign time, N days before) gets a Delivery
 row. The row's unique key makes planning idempotent: two ticks at once plan it once.
 
-The database joins each occasion to its followers; they are read a page at a time, in key order,
-so a tick's memory does not grow with the number of subscribers.
+Planning is set-based: which lead is due depends only on a subscriber's list of lead times, and
+there are few distinct lists (subsets of LEAD_DAY_CHOICES). So Python decides once per (occasion,
+list), and the database copies the matching followers into the outbox in one INSERT ... SELECT:
+no subscriber passes through this process, whatever their number.
 """
 
 import datetime
+import json
 import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.utils import timezone
+from django.db import connection
+from django.db.models import Func, Q, TextField
 
 from .models import LEAD_DAY_CHOICES, Delivery, Subscriber, validate_lead_days
 from .occasions import occasions_between
 
 MAX_LEAD_DAYS = max(days for days, _label in LEAD_DAY_CHOICES)
-PAGE = 2000  # followers read, and outbox rows written, at a time
+LISTED_ERRORS = 20  # subscribers named per malformed list of lead times
+
+
+class CanonicalJSON(Func):
+    """A JSON value as text in one spelling, to group and match subscribers by their lead times.
+
+    SQLite keeps JSON as it was written ("[7,1]" and "[7, 1]" would be two groups, and an equality
+    test would miss one); its json() rewrites it canonically. PostgreSQL's jsonb is canonical already.
+    """
+
+    function = "json"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql})::text", params
 
 
 def occasion_start(occasion):
@@ -41,8 +59,9 @@ def due_lead(occasion, lead_days, now):
     return min(due) if due else None
 
 
-def due_pages(now, errors):
-    """Lists of (occasion, subscriber id, lead days), a page at a time, for every reminder due now.
+def due_groups(now, errors):
+    """(occasion, lead days, followers) for every group of reminders due now; followers is a
+    queryset of the active subscribers concerned.
 
     A malformed record (a subscriber's preferences, a key date) is left out and named in `errors`;
     everyone else's reminders are planned as usual.
@@ -52,50 +71,57 @@ def due_pages(now, errors):
     for occasion in occasions_between(start, end, errors):
         if now >= occasion_start(occasion):
             continue
-        for page in _follower_pages(occasion):
-            due = []
-            for subscriber_id, lead_days in page:
-                try:
-                    validate_lead_days(lead_days)
-                except ValidationError:
-                    errors.append(f"Subscriber {subscriber_id}: 'days before' is not a list of days ({lead_days!r}); skipped.")
-                    continue
-                lead = due_lead(occasion, lead_days, now)
-                if lead is not None:
-                    due.append((occasion, subscriber_id, lead))
-            if due:
-                yield due
+        follows = Q(campaigns__in=occasion.campaign_ids) | Q(prisoners__in=occasion.prisoner_ids)
+        followers = Subscriber.objects.active().filter(pk__in=Subscriber.objects.filter(follows).values("pk"))
+        spelled = followers.annotate(days=CanonicalJSON("lead_days"))
+        for days in spelled.order_by().values_list("days", flat=True).distinct():
+            group = followers.alias(days=CanonicalJSON("lead_days")).filter(days=days)
+            lead_days = json.loads(days)
+            try:
+                validate_lead_days(lead_days)
+            except ValidationError:
+                errors.extend(f"Subscriber {pk}: 'days before' is not a list of days ({lead_days!r}); skipped."
+                              for pk in group.values_list("pk", flat=True)[:LISTED_ERRORS])
+                continue
+            lead = due_lead(occasion, lead_days, now)
+            if lead is not None:
+                yield occasion, lead, group
 
 
 def due_reminders(now, errors=None):
-    """Every reminder due now, as one list (for a dry run, which shows them)."""
-    return [due for page in due_pages(now, [] if errors is None else errors) for due in page]
-
-
-def _follower_pages(occasion):
-    follows = Q(campaigns__in=occasion.campaign_ids) | Q(prisoners__in=occasion.prisoner_ids)
-    followers = Subscriber.objects.active().filter(follows).distinct().order_by("pk").values_list("pk", "lead_days")
-    last = 0
-    while page := list(followers.filter(pk__gt=last)[:PAGE]):
-        yield page
-        last = page[-1][0]
+    """Every reminder due now, as (occasion, subscriber id, lead days), for a dry run to show."""
+    errors = [] if errors is None else errors
+    return [(occasion, pk, lead) for occasion, lead, group in due_groups(now, errors)
+            for pk in group.order_by("pk").values_list("pk", flat=True)]
 
 
 def plan(now, report):
     """Record every reminder due now in the outbox. Returns how many rows are new."""
-    since = timezone.now()
-    for page in due_pages(now, report.errors):
-        report.planned += len(page)
-        record_deliveries(page, now)
-    # Counted by the (indexed) creation time: the planner lock keeps other planners out meanwhile.
-    return Delivery.objects.filter(kind=Delivery.Kind.REMINDER, created_at__gte=since).count()
+    created = 0
+    for occasion, lead, group in due_groups(now, report.errors):
+        report.planned += group.count()
+        created += record_deliveries(occasion, lead, group, now)
+    return created
 
 
-def record_deliveries(due, now):
-    rows = [
-        Delivery(subscriber_id=subscriber_id, occasion_key=occasion.key, occurrence=occasion.date, lead_days=lead,
-                 title=occasion.title[:300], next_attempt_at=now)
-        for occasion, subscriber_id, lead in due
-    ]
-    # The unique key turns a second planning of the same reminder (another tick, a rerun) into nothing.
-    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=PAGE)
+def record_deliveries(occasion, lead, followers, now):
+    """One outbox row per follower, written by the database. Returns how many are new: the unique
+    key turns a second planning of the same reminder (another tick, a rerun) into nothing."""
+    template = Delivery(occasion_key=occasion.key, occurrence=occasion.date, lead_days=lead,
+                        title=occasion.title[:300], next_attempt_at=now)
+    fields = [f for f in Delivery._meta.concrete_fields if not f.primary_key and f.name != "subscriber"]
+    # Each column's value as the ORM would save it (defaults and auto_now_add included), so a new
+    # field with a default needs nothing here.
+    values = [f.get_db_prep_save(f.pre_save(template, add=True), connection) for f in fields]
+    select, params = followers.order_by().values("pk").query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in [Delivery._meta.get_field("subscriber"), *fields])
+    placeholders = ", ".join(["%s"] * len(values))
+    table = quote(Subscriber._meta.db_table)
+    # Only quoted names from the models and the ORM's own SQL are spliced in; values are parameters.
+    sql = (f"INSERT INTO {quote(Delivery._meta.db_table)} ({columns}) "  # noqa: S608
+           f"SELECT {table}.{quote('id')}, {placeholders} FROM {table} WHERE {table}.{quote('id')} IN ({select}) "
+           f"ORDER BY {table}.{quote('id')} ON CONFLICT DO NOTHING")  # the outbox in subscriber order
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, *params])
+        return cursor.rowcount

@@ -55,6 +55,11 @@ UNREACHABLE_LIMIT = 3  # chunks in a row that reached no server before a batch s
 CHUNK_PER_CONNECTION = 2  # messages each connection sends per chunk: a dead sender leaves at most this many uncertain
 RENEW_SECONDS = 60  # how often a sender renews its claims, at most (a third of the stale window at least)
 MAX_ERRORS_KEPT = 20  # in a tick's report
+SENDING_READS = [
+    "kind", "occasion_key", "occurrence", "lead_days", "attempts", "email", "next_attempt_at",
+    "subscriber__email", "subscriber__language", "subscriber__confirmed_at", "subscriber__unsubscribed_at",
+    "subscriber__bounced_at",
+]
 
 
 @dataclass
@@ -134,6 +139,7 @@ class Sender:
         self.renewed = time.monotonic()
         self.unreachable, self.unreachable_reason = 0, ""
         self.occasions = {}  # per date range: a tick's batches mostly share one, computed once
+        self.shared = {}  # rendered reminders, per (occasion, language, days left), for every batch
         first = get_connection()
         # SMTP backends send prepared bytes, over several connections; others (console, memory) get
         # Django messages over one.
@@ -176,7 +182,9 @@ class Sender:
             )
         # Only what this sender's UPDATE took: on SQLite another sender may have read the same ids.
         mine = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING, claimed_by=self.token)
-        return list(mine.select_related("subscriber").order_by("next_attempt_at", "pk"))
+        # Only what sending reads: building the rows is a good part of a message's cost in this
+        # thread, which competes with the SMTP threads for the interpreter.
+        return list(mine.select_related("subscriber").order_by("next_attempt_at", "pk").only(*SENDING_READS))
 
     def send_batch(self, batch, lanes):
         days = [d.occurrence for d in batch if d.kind == Delivery.Kind.REMINDER]
@@ -184,7 +192,6 @@ class Sender:
         if span and span not in self.occasions:
             self.occasions[span] = occasion_index(*span)
         occasions = self.occasions.get(span, {})
-        shared = {}
         size = CHUNK_PER_CONNECTION * len(self.connections)
         under_way = None  # the chunk being sent while the next is prepared
         for start in range(0, len(batch), size):
@@ -193,7 +200,7 @@ class Sender:
                 self.report.released += self.release(batch[start:], reason)
                 break
             self.renew_if_due()
-            ready = [prepared for d in batch[start:start + size] if (prepared := self.prepare(d, occasions, shared))]
+            ready = [prepared for d in batch[start:start + size] if (prepared := self.prepare(d, occasions))]
             sending = self.transmit(ready, lanes) if ready and self.mark_in_flight(ready) else None
             if under_way:
                 self.record(_results(under_way))
@@ -201,14 +208,14 @@ class Sender:
         if under_way:
             self.record(_results(under_way))
 
-    def prepare(self, delivery, occasions, shared):
+    def prepare(self, delivery, occasions):
         """The message ready to go, or None when the row was finished without sending."""
         try:
             skipped = self.nothing_to_send(delivery, occasions)
             if skipped:
                 self.report.count(self.finish(delivery, *skipped))
                 return None
-            return self.message_for(delivery, occasions, shared)
+            return self.message_for(delivery, occasions)
         except Exception as error:  # one bad row stops nobody: it fails with its error, the rest go on
             log.exception("Outbox row %s could not be prepared", delivery.pk)
             self.report.error(f"Delivery {delivery.pk}: {type(error).__name__}: {error}")
@@ -232,13 +239,14 @@ class Sender:
             return Delivery.Status.CANCELLED, "No longer subscribed.", "cancelled"
         return None
 
-    def message_for(self, delivery, occasions, shared):
+    def message_for(self, delivery, occasions):
         if delivery.kind == Delivery.Kind.REMINDER:
             occasion = occasions[(delivery.occasion_key, delivery.occurrence)]
             context = reminder_context(occasion, self.now)
             # Rendered once per occasion, language and number of days left; only the reader's
             # address and links differ from one copy to the next.
             key = (occasion.key, occasion.date, delivery.subscriber.language, context["days_left"])
+            shared = self.shared
             if key not in shared:
                 shared[key] = SharedMessage("reminder", delivery.subscriber.language, context)
             values = shared[key].values_for(delivery.subscriber, reminder_message_id(delivery))

@@ -39,7 +39,13 @@ def _unsalted_digest(email):
 
 
 def subscriber_token(subscriber, salt):
-    return signing.dumps([subscriber.pk, address_hash(subscriber.email)[:32]], salt=salt)
+    return subscriber_tokens(subscriber, [salt])[0]
+
+
+def subscriber_tokens(subscriber, salts):
+    """One token per salt for this subscriber; the address is hashed once (a tick signs thousands)."""
+    payload = [subscriber.pk, address_hash(subscriber.email)[:32]]
+    return [signing.dumps(payload, salt=salt) for salt in salts]
 
 
 def subscriber_from_token(token, salt, max_age=None):
