@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.core.admin_base import PublishableAdmin
+from campaigns.core.admin_base import AuditedAdmin, PublishableAdmin
 from campaigns.core.models import Campaign, Organisation
 
 from .models import KeyDate
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ("name", "kind", "country", "member_count")
     list_filter = ("kind", "country")
     search_fields = ("name", "description")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.core import dates
+from campaigns.core.audit import audited
 from campaigns.core.models import Campaign, Source
 from campaigns.core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
 from demands.models import Demand
@@ -114,3 +115,7 @@ public_relation(KeyDate, "sources", "sources", Source.objects.all)
 public_relation(Prisoner, "key_dates", "key_dates", KeyDate.objects.published)
 public_relation(Demand, "key_dates", "key_dates", KeyDate.objects.published)
 public_relation(Campaign, "key_dates", "key_dates", KeyDate.objects.published)
+
+
+for _model in (KeyDate,):
+    audited(_model)

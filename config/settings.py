@@ -5,6 +5,7 @@ filesystem). With DJANGO_DEBUG=false the settings are strict: a secret key is re
 `manage.py check --deploy` has nothing to say.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
+    "auditlog",
     # In the order the layers depend on one another (README, "Architecture").
     "campaigns.core",
     "prisoners",
@@ -92,10 +95,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "campaigns.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "campaigns.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lockout into a 429
 ]
+
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -197,10 +204,26 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# The visitor's address behind a reverse proxy (campaigns/core/client_ip.py): the header the proxy
+# sets, and how many proxies of ours append to X-Forwarded-For.
+BEHIND_PROXY = envbool("DJANGO_BEHIND_PROXY", not DEBUG)
+CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", "").strip()
+CLIENT_IP_META_KEY = "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_") if CLIENT_IP_HEADER else ""
+PROXY_COUNT = envint("DJANGO_PROXY_COUNT", 1)
+if BEHIND_PROXY and not CLIENT_IP_HEADER:
+    # Every visitor would share the proxy's address: one attacker could lock every campaigner out.
+    raise ImproperlyConfigured(
+        "DJANGO_BEHIND_PROXY is on: set DJANGO_CLIENT_IP_HEADER to the header your proxy puts the "
+        "visitor's address in (for example X-Forwarded-For), or DJANGO_BEHIND_PROXY=false if there is no proxy."
+    )
+if PROXY_COUNT < 1:
+    raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 1 or more")
+RATELIMIT_IP_META_KEY = "campaigns.core.client_ip.client_ip"
+
 # Production hardening. Each can be relaxed by its variable (for example behind a proxy that
 # already redirects), but the defaults are the strict ones.
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("DJANGO_BEHIND_PROXY", True) else None
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
     SECURE_SSL_REDIRECT = envbool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = envint("DJANGO_SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -234,8 +257,18 @@ REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 6)
 REMINDER_STALE_MINUTES = envint("REMINDER_STALE_MINUTES", 15)
 SUBSCRIPTION_CONFIRM_DAYS = envint("SUBSCRIPTION_CONFIRM_DAYS", 7)
 STAFF_DIGEST_DAYS = 14
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+
 SUBSCRIBE_RATE_PER_IP = env("SUBSCRIBE_RATE_PER_IP", "10/h")
 SUBSCRIBE_RATE_PER_ADDRESS = env("SUBSCRIBE_RATE_PER_ADDRESS", "3/h")
-ADMIN_LOGIN_RATE_PER_IP = env("ADMIN_LOGIN_RATE_PER_IP", "30/h")
-ADMIN_LOGIN_RATE_PER_USER = env("ADMIN_LOGIN_RATE_PER_USER", "10/h")
+# Admin sign-in. Failed attempts lock out one (account, address) pair, never the account itself:
+# guesses sent from elsewhere cannot keep a campaigner out. A correct password clears the count.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = envint("ADMIN_LOGIN_FAILURES", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("ADMIN_LOGIN_LOCKOUT_MINUTES", 60))
+AXES_VERBOSE = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "campaigns.core.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "campaigns.core.admin_login.attempted_username"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# One address that fails on many accounts (password spraying) is slowed as well, by failures only.
+ADMIN_LOGIN_FAILURES_PER_IP = env("ADMIN_LOGIN_FAILURES_PER_IP", "30/h")

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.core.audit import audited
 from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
 from campaigns.core.status import StatusChange
@@ -92,3 +93,7 @@ public_relation(Demand, "status_changes", "status_changes", lambda: DemandStatus
 public_relation(Prisoner, "demands", "demands", Demand.objects.published)
 public_relation(Prisoner, "outstanding_demands", "demands", lambda: Demand.objects.published().outstanding())
 public_relation(Campaign, "demands", "demands", Demand.objects.published)
+
+
+for _model in (Demand, DemandStatusChange):
+    audited(_model)

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.core.audit import audited
 from campaigns.core.dates import local_today
 from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
@@ -365,3 +366,7 @@ public_relation(Prisoner, "sentences", "sentences", Sentence.objects.all)
 public_relation(Prisoner, "events", "events", lambda: TimelineEvent.objects.public().with_public("sources"))
 public_relation(Prisoner, "status_changes", "status_changes", lambda: PrisonerStatusChange.objects.select_related("source"))
 public_relation(Campaign, "people", "prisoners", Prisoner.objects.published)
+
+
+for _model in (Prisoner, Alias, Charge, Sentence, TimelineEvent, PrisonerStatusChange):
+    audited(_model)

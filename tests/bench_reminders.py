@@ -121,7 +121,7 @@ def main():
                 with tempfile.TemporaryDirectory() as tmp:
                     # Production settings: with DEBUG on, Django keeps every query's text in memory.
                     env = {**os.environ, "VAR_DIR": tmp, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "bench-only-key",
-                           "DJANGO_ALLOWED_HOSTS": "localhost", "EMAIL_HOST": "",
+                           "DJANGO_ALLOWED_HOSTS": "localhost", "DJANGO_BEHIND_PROXY": "false", "EMAIL_HOST": "",
                            "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3", "LOG_LEVEL": "WARNING"}
                     child("setup", str(size), env=env)
                     before = float(child("raw", str(port), env=env))

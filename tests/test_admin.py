@@ -177,8 +177,9 @@ def test_a_file_that_is_not_an_image_is_refused(editor_client):
 def test_editor_group_has_no_auth_permissions():
     from django.contrib.auth.models import Group
 
-    codenames = set(Group.objects.get(name="Campaign editor").permissions.values_list("content_type__app_label", flat=True))
-    assert codenames == {"campaigns", "prisoners", "demands"}
+    permissions = Group.objects.get(name="Campaign editor").permissions
+    assert set(permissions.values_list("content_type__app_label", flat=True)) == {"campaigns", "prisoners", "demands", "auditlog"}
+    assert list(permissions.filter(content_type__app_label="auditlog").values_list("codename", flat=True)) == ["view_logentry"]
     assert not User.objects.filter(is_superuser=True).exists()
 
 
@@ -219,15 +220,6 @@ def test_editor_pauses_a_key_dates_reminders(editor_client):
     assert editor_client.post(change_url(key_date), data).status_code == 302
     key_date.refresh_from_db()
     assert key_date.reminders_paused
-
-
-def test_admin_login_slows_password_guessing(client, campaigner, settings):
-    settings.ADMIN_LOGIN_RATE_PER_USER = "3/h"
-    codes = [client.post("/admin/login/", {"username": "campaigner", "password": "wrong"}).status_code for _ in range(4)]
-    assert codes == [200, 200, 200, 429]
-    assert client.post("/admin/login/", {"username": "campaigner", "password": "a-long-test-password-1"}).status_code == 429
-    other = client.post("/admin/login/", {"username": "someone-else", "password": "wrong"})
-    assert other.status_code == 200
 
 
 def test_admin_login_still_logs_in(client, campaigner):

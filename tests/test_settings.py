@@ -17,9 +17,18 @@ def manage(*args, **env):
 def test_production_settings_pass_the_deploy_check():
     result = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="false",
                     DJANGO_SECRET_KEY="x" * 30 + "-a-random-enough-production-secret-key-0123456789",
-                    DJANGO_ALLOWED_HOSTS="tracker.example.org")
+                    DJANGO_ALLOWED_HOSTS="tracker.example.org", DJANGO_CLIENT_IP_HEADER="X-Forwarded-For")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_behind_a_proxy_refuses_to_start_without_the_client_address_header():
+    key = "x" * 30 + "-a-random-enough-production-secret-key-0123456789"
+    result = manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=key, DJANGO_ALLOWED_HOSTS="tracker.example.org")
+    assert result.returncode != 0 and "DJANGO_CLIENT_IP_HEADER" in result.stderr
+    without_proxy = manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=key,
+                           DJANGO_ALLOWED_HOSTS="tracker.example.org", DJANGO_BEHIND_PROXY="false")
+    assert without_proxy.returncode == 0, without_proxy.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

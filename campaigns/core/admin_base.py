@@ -1,5 +1,6 @@
 """The admin's shared pieces: publishing actions, the delete rule, and status changes with evidence."""
 
+from auditlog.mixins import AuditlogHistoryAdminMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -10,7 +11,13 @@ from .models import Source
 from .status import require_evidence, save_with_history
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    """A record's admin with its audit log one click away (the "Audit log" column)."""
+
+    show_auditlog_history_link = True
+
+
+class PublishableAdmin(AuditedAdmin):
     """Publish and unpublish actions; deleting follows `Publishable.deletable_by`."""
 
     actions = ["publish", "unpublish"]

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .audit import audited
 from .dates import local_today
 from .publishing import Publishable, public_relation
 
@@ -103,3 +104,7 @@ class Campaign(Publishable):
 
 public_relation(Campaign, "organisations", "organisations", Organisation.objects.all)
 public_relation(Campaign, "sources", "sources", Source.objects.all)
+
+
+for _model in (Source, Organisation, Campaign):
+    audited(_model)

@@ -68,10 +68,19 @@ class PublishableQuerySet(PublicRelationsQuerySet):
         return self.filter(visibility=Visibility.PUBLISHED)
 
     def publish(self):
-        return self.update(visibility=Visibility.PUBLISHED)
+        return self._set_visibility(Visibility.PUBLISHED)
 
     def unpublish(self):
-        return self.update(visibility=Visibility.DRAFT)
+        return self._set_visibility(Visibility.DRAFT)
+
+    def _set_visibility(self, visibility):
+        # Saved one by one, not with update(): each change must reach the audit trail.
+        changed = 0
+        for record in self.exclude(visibility=visibility):
+            record.visibility = visibility
+            record.save(update_fields=["visibility"])
+            changed += 1
+        return changed
 
 
 class Publishable(models.Model):

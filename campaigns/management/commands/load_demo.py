@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from campaigns.core.audit import recorded_as
 from campaigns.demo import load_demo
 
 
@@ -7,6 +8,7 @@ class Command(BaseCommand):
     help = "Load the Zhanaozen demo data (facts from the seed articles). Safe to run again: it changes nothing then."
 
     def handle(self, *args, **options):
-        created = load_demo()
+        with recorded_as("command load_demo"):
+            created = load_demo()
         summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
         self.stdout.write(f"Demo data: created {summary}." if any(created.values()) else "Demo data: already loaded, nothing changed.")
