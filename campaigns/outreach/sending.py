@@ -56,7 +56,7 @@ CHUNK_PER_CONNECTION = 2  # messages each connection sends per chunk: a dead sen
 RENEW_SECONDS = 60  # how often a sender renews its claims, at most (a third of the stale window at least)
 MAX_ERRORS_KEPT = 20  # in a tick's report
 SENDING_READS = [
-    "kind", "occasion_key", "occurrence", "lead_days", "attempts", "email", "next_attempt_at",
+    "kind", "occasion_key", "occurrence", "lead_days", "attempts", "email",
     "subscriber__email", "subscriber__language", "subscriber__confirmed_at", "subscriber__unsubscribed_at",
     "subscriber__bounced_at",
 ]
