@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.core.admin_base import AuditedAdmin, PublishableAdmin
+from campaigns.core.admin_base import AuditedAdmin, PartInline, PublishableAdmin
 from campaigns.core.models import Campaign, Organisation
 
 from .models import KeyDate
@@ -23,10 +23,10 @@ class OrganisationAdmin(AuditedAdmin):
         return organisation.member_count
 
 
-class KeyDateInline(admin.StackedInline):
+class KeyDateInline(PartInline, admin.StackedInline):
     model = KeyDate
     extra = 0
-    fields = (("title", "kind"), ("date", "time", "recurrence", "leap_day_rule"), "place", "visibility")
+    fields = (("title", "kind"), ("date", "time", "recurrence", "leap_day_rule"), "place", ("visibility", "archive_reason"))
     show_change_link = True
 
 
@@ -42,7 +42,7 @@ class CampaignAdmin(PublishableAdmin):
         (None, {"fields": ("name", "slug", "summary", "description", ("starts_on", "ends_on"), "timezone")}),
         (_("Links"), {"fields": ("organisations", "sources")}),
         (_("Private"), {"fields": ("internal_notes",)}),
-        (_("Publishing"), {"fields": ("visibility",)}),
+        (_("Publishing"), {"fields": ("visibility", "archive_reason")}),
     )
 
     def get_queryset(self, request):
@@ -71,7 +71,7 @@ class KeyDateAdmin(PublishableAdmin):
         (None, {"fields": ("campaign", "title", "kind", "description", "place")}),
         (_("When"), {"fields": ("date", "time", "recurrence", "leap_day_rule", "reminders_paused")}),
         (_("Links"), {"fields": ("prisoners", "demands", "sources")}),
-        (_("Publishing"), {"fields": ("visibility",)}),
+        (_("Publishing"), {"fields": ("visibility", "archive_reason")}),
     )
 
     @admin.display(description=_("next date"))

@@ -47,12 +47,16 @@ def calendar(request):
 
 def recent_updates():
     """The latest status changes and timeline events of published records, newest first."""
-    person_changes = PrisonerStatusChange.objects.filter(prisoner__in=Prisoner.objects.published()).select_related("prisoner")
+    published = Prisoner.objects.published()
+    person_changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=published)[:RECENT_UPDATES])
+    events = list(TimelineEvent.objects.public().filter(prisoner__in=published).order_by("-date")[:RECENT_UPDATES])
+    # People as published() shows them (an anonymised one by initials), never through select_related,
+    # which would hand the template the record as stored.
+    people = published.in_bulk({row.prisoner_id for row in [*person_changes, *events]})
     demand_changes = DemandStatusChange.objects.filter(demand__in=Demand.objects.published()).select_related("demand")
-    events = TimelineEvent.objects.public().filter(prisoner__in=Prisoner.objects.published()).select_related("prisoner")
-    updates = [_status_update(change, change.prisoner) for change in person_changes[:RECENT_UPDATES]]
+    updates = [_status_update(change, people[change.prisoner_id]) for change in person_changes]
     updates += [_status_update(change, change.demand) for change in demand_changes[:RECENT_UPDATES]]
-    updates += [{"date": event.date, "record": event.prisoner, "text": event.title} for event in events.order_by("-date")[:RECENT_UPDATES]]
+    updates += [{"date": event.date, "record": people[event.prisoner_id], "text": event.title} for event in events]
     updates.sort(key=lambda update: update["date"], reverse=True)
     return updates[:RECENT_UPDATES]
 

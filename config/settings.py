@@ -7,6 +7,7 @@ filesystem). With DJANGO_DEBUG=false the settings are strict: a secret key is re
 
 import datetime
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
     "demands",
     "campaigns",
     "campaigns.outreach",
+    # Last, as its documentation asks: removes a photo's file when it is cleared, replaced or purged.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "campaigns.core.site.public_settings",
             ],
         },
     },
@@ -178,6 +182,10 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Zhanaozen tracker <alerts@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The admin's "verification" filter lists profiles not checked against their sources for this long.
+RECORD_STALE_DAYS = envint("RECORD_STALE_DAYS", 180)
+# Shown on every profile and demand page: where to ask for a correction or a removal.
+CORRECTIONS_EMAIL = env("DJANGO_CORRECTIONS_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 EMAIL_BACKEND = (
     # Django's SMTP backend, with connections that tell whether a message body went out.
     "campaigns.outreach.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"

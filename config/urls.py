@@ -1,7 +1,6 @@
 """The composition root: every app's addresses, mounted where they have always been."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -11,6 +10,8 @@ from django.views.generic import RedirectView
 from campaigns import views as campaign_views
 from campaigns.core import admin_login
 from campaigns.sitemaps import SITEMAPS
+from prisoners import views as prisoner_views
+from prisoners.models import PHOTO_DIR
 
 from .health import healthz
 
@@ -33,6 +34,8 @@ urlpatterns = [
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),
     path("healthz", healthz, name="healthz"),
+    # Photos go through a view that checks the person may be shown; nothing else is served from media.
+    path(f"{settings.MEDIA_URL.lstrip('/')}{PHOTO_DIR}/<str:name>", prisoner_views.photo, name="photo"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(f"{settings.ADMIN_URL}login/", admin_login.login, name="admin_login"),
@@ -43,6 +46,3 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -33,7 +33,7 @@ class DemandAdmin(StatusAdmin):
         (_("Who"), {"fields": ("addressees", "backers", "prisoners")}),
         (_("Evidence"), {"fields": ("sources",)}),
         (_("Private"), {"fields": ("internal_notes",), "classes": ("collapse",)}),
-        (_("Publishing"), {"fields": ("visibility",)}),
+        (_("Publishing"), {"fields": ("visibility", "archive_reason")}),
     )
 
     def get_queryset(self, request):

@@ -1,41 +1,62 @@
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from campaigns.core.admin_base import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from campaigns.core.admin_base import STATUS_FIELDS, PartInline, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from campaigns.core.dates import local_today
 
 from .images import sanitise_photo
 from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(PartInline, admin.TabularInline):
     model = Alias
     extra = 1
 
 
-class ChargeInline(admin.TabularInline):
+class ChargeInline(PartInline, admin.TabularInline):
     model = Charge
     extra = 0
     autocomplete_fields = ("sources",)
 
 
-class SentenceInline(admin.StackedInline):
+class SentenceInline(PartInline, admin.StackedInline):
     model = Sentence
     extra = 0
     autocomplete_fields = ("sources",)
     fields = (("kind", "years", "months", "days"), ("handed_down_on", "court"), ("starts_on", "ends_on"), "sources")
 
 
-class TimelineEventInline(admin.StackedInline):
+class TimelineEventInline(PartInline, admin.StackedInline):
     model = TimelineEvent
     extra = 0
     autocomplete_fields = ("sources",)
-    fields = (("date", "date_precision", "kind", "is_public"), "title", "description", "sources")
+    fields = (("date", "date_precision", "kind", "grade", "is_public"), "title", "description", "sources")
 
 
 class PrisonerStatusHistoryInline(StatusHistoryInline):
     model = PrisonerStatusChange
+
+
+class VerificationFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Not verified for %(days)d days or more") % {"days": settings.RECORD_STALE_DAYS}),
+                ("never", _("Never verified"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.not_verified_since(local_today() - datetime.timedelta(days=settings.RECORD_STALE_DAYS))
+        if self.value() == "never":
+            return queryset.filter(last_verified_on__isnull=True)
+        return queryset
 
 
 class PrisonerForm(StatusChangeForm):
@@ -53,8 +74,11 @@ class PrisonerForm(StatusChangeForm):
 @admin.register(Prisoner)
 class PrisonerAdmin(StatusAdmin):
     form = PrisonerForm
-    list_display = ("name", "status", "arrested_on", "expected_release", "demand_count", "event_count", "visibility")
-    list_filter = ("status", "visibility", "campaigns", "region", "affiliation")
+    list_display = ("name", "status", "arrested_on", "expected_release", "demand_count", "event_count", "visibility",
+                    "last_verified_on")
+    list_filter = (VerificationFilter, "status", "visibility", "consent", "campaigns", "region", "affiliation")
+    readonly_fields = ("last_verified_on",)
+    actions = [*StatusAdmin.actions, "mark_verified"]
     # The search itself is `Prisoner.objects.search` (folded names and aliases); see get_search_results.
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
@@ -69,7 +93,7 @@ class PrisonerAdmin(StatusAdmin):
             _("Private: never shown publicly"),
             {"fields": ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"), "classes": ("collapse",)},
         ),
-        (_("Publishing"), {"fields": ("visibility", "reminders_paused")}),
+        (_("Publishing"), {"fields": ("visibility", "consent", "archive_reason", "reminders_paused", "last_verified_on")}),
     )
 
     def get_queryset(self, request):
@@ -79,6 +103,11 @@ class PrisonerAdmin(StatusAdmin):
             .prefetch_related("sentences")
             .annotate(demand_count=Count("demands", distinct=True), event_count=Count("events", distinct=True))
         )
+
+    @admin.action(description=_("Mark as verified today (checked against the sources)"), permissions=["change"])
+    def mark_verified(self, request, queryset):
+        count = queryset.mark_verified(local_today())
+        self.message_user(request, ngettext("%d record marked as verified.", "%d records marked as verified.", count) % count)
 
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False

@@ -1,19 +1,24 @@
 import datetime
+import re
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.core.audit import audited
 from campaigns.core.dates import local_today
 from campaigns.core.models import Campaign, Organisation, Source
+from campaigns.core.protection import Protected, ProtectedQuerySet
 from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
-from campaigns.core.status import StatusChange
-from campaigns.core.text import search_key
+from campaigns.core.status import Grade, StatusChange
+from campaigns.core.text import initials, search_key, withheld, without_marks
+
+PHOTO_DIR = "photos"  # under MEDIA_ROOT; served by `views.photo`, which checks who may see each
 
 # Longer than any term a Kazakh court hands down short of life; a larger figure is a typo.
 MAX_SENTENCE_YEARS = 30
@@ -35,16 +40,66 @@ class Status(models.TextChoices):
 DETAINED_STATUSES = (Status.DETAINED, Status.IMPRISONED)
 
 
+class Consent(models.TextChoices):
+    CONSENTED = "consented", _("Named, with consent")
+    PUBLIC_INTEREST = "public_interest", _("Named in the public interest (no consent obtained)")
+    ANONYMISED = "anonymised", _("Anonymised: initials only, no photo, identifying details withheld")
+    WITHDRAWN = "withdrawn", _("Withdrawn: not public at all")
+
+
+ANONYMOUS_SLUG = re.compile(r"^anonymous-(\d+)$")
+
+
+class PublicFace(ModelIterable):
+    """People as the public may see them. An anonymised person is reduced to initials, with no
+    photo, no other names, no address and the passages marked identifying withheld; and a
+    named person's marks are removed. Applied by `published()`, so every page, feed, calendar,
+    email and sitemap that reads people through it gets the same face."""
+
+    def __iter__(self):
+        for person in super().__iter__():
+            person.show_public_face()
+            yield person
+
+
 class PrisonerQuerySet(PublishableQuerySet):
+    def published(self):
+        """Published and not withdrawn, each person with the face the public may see (`PublicFace`)."""
+        public = super().published().exclude(consent=Consent.WITHDRAWN)
+        public._iterable_class = PublicFace
+        return public
+
+    def at_public_address(self, slug):
+        """The person a public address names: by slug, or "anonymous-<id>" for an anonymised person,
+        whose real slug (their name) must lead nowhere."""
+        anonymous = ANONYMOUS_SLUG.match(slug)
+        if anonymous:
+            return self.filter(pk=int(anonymous[1]), consent=Consent.ANONYMISED)
+        return self.filter(slug=slug).exclude(consent=Consent.ANONYMISED)
+
+    def showing_photo(self):
+        return self.published().exclude(consent=Consent.ANONYMISED).exclude(photo="")
+
     def detained(self):
         return self.filter(status__in=DETAINED_STATUSES)
+
+    def not_verified_since(self, day):
+        return self.filter(Q(last_verified_on__lt=day) | Q(last_verified_on__isnull=True))
+
+    def mark_verified(self, day):
+        # Saved one by one, not with update(): each verification must reach the audit trail.
+        for person in self:
+            person.last_verified_on = day
+            person.save(update_fields=["last_verified_on", "updated_at"])
+        return len(self)
 
     def search(self, text):
         key = search_key(text)
         if not key:
             return self
         alias_match = Alias.objects.filter(prisoner=OuterRef("pk"), search_key__contains=key)
-        return self.filter(Q(search_key__contains=key) | Exists(alias_match))
+        # An anonymised person's names must not be confirmed by a search for them.
+        return self.filter(Q(search_key__contains=key) | Exists(alias_match)).exclude(consent=Consent.ANONYMISED)
 
     def matching_name(self, name):
         """Records whose name or an alias folds to the same key as `name`."""
@@ -56,7 +111,7 @@ class Prisoner(Publishable):
     name = models.CharField(_("name"), max_length=200, help_text=_("The name most used in English."))
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     native_name = models.CharField(_("name in Cyrillic"), max_length=200, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="photos/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=f"{PHOTO_DIR}/", blank=True)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=100, default="Kazakhstan")
     region = models.CharField(_("region"), max_length=100, blank=True)
@@ -78,6 +133,15 @@ class Prisoner(Publishable):
     reminders_paused = models.BooleanField(
         _("reminders paused"), default=False,
         help_text=_("No reminders for this person's arrest anniversaries, release date or milestones."),
+    )
+    last_verified_on = models.DateField(
+        _("last verified on"), null=True, blank=True, editable=False,
+        help_text=_("Set by the admin action \"Mark as verified today\" after checking the record against its sources."),
+    )
+    consent = models.CharField(
+        _("naming and consent"), max_length=20, choices=Consent.choices, default=Consent.PUBLIC_INTEREST,
+        help_text=_("Anonymised: the public sees initials only, no photo, no other names or address, and "
+                    "passages of the summary, biography and timeline marked [[like this]] are withheld."),
     )
 
     # Private: these never leave the admin.
@@ -102,10 +166,29 @@ class Prisoner(Publishable):
         return reverse("prisoners:detail", args=[self.slug])
 
     def save(self, *args, **kwargs):
+        if getattr(self, "public_face", False):
+            raise ValueError("A person read for the public (initials, withheld passages) is never saved back.")
         self.search_key = f"{search_key(self.name)} {search_key(self.native_name)}".strip()
         super().save(*args, **kwargs)
 
+    @property
+    def is_anonymised(self):
+        return self.consent == Consent.ANONYMISED
+
+    def show_public_face(self):
+        self.public_face = True
+        deferred = self.get_deferred_fields()
+        shown = withheld if self.is_anonymised else without_marks
+        for field in ("summary", "biography"):
+            if field not in deferred:
+                setattr(self, field, shown(getattr(self, field)))
+        if self.is_anonymised:
+            self.name = initials(self.name)
+            self.slug = f"anonymous-{self.pk}"
+            self.native_name = self.photo = self.photo_credit = self.postal_address = ""
+
     def clean(self):
+        super().clean()
         errors = {}
         today = local_today()
         if self.arrested_on and self.arrested_on > today:
@@ -157,7 +240,21 @@ class Prisoner(Publishable):
         return None
 
 
-class Alias(models.Model):
+class PartOfPerson(Protected):
+    """A detail of a person's record: kept as long as the person's record is."""
+
+    objects = ProtectedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def protection(self):
+        if self.prisoner_id and self.prisoner.protection():
+            return _("it is part of a record that is or has been public")
+        return ""
+
+
+class Alias(PartOfPerson):
     class Kind(models.TextChoices):
         TRANSLITERATION = "transliteration", _("Transliteration")
         NATIVE = "native", _("Native script")
@@ -195,7 +292,7 @@ class Alias(models.Model):
             )
 
 
-class Charge(models.Model):
+class Charge(PartOfPerson):
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="charges")
     article = models.CharField(_("criminal code article"), max_length=100, blank=True)
     description = models.CharField(_("description"), max_length=300)
@@ -211,7 +308,7 @@ class Charge(models.Model):
         return f"{self.article} {self.description}".strip()
 
 
-class Sentence(models.Model):
+class Sentence(PartOfPerson):
     class Kind(models.TextChoices):
         IMPRISONMENT = "imprisonment", _("Imprisonment")
         RESTRICTED = "restricted", _("Restricted freedom")
@@ -293,12 +390,32 @@ class Sentence(models.Model):
             raise ValidationError(errors)
 
 
-class TimelineEventQuerySet(PublicRelationsQuerySet):
+class MarkedText(ModelIterable):
+    """A person's events and status notes as the public may see them: passages marked [[...]]
+    withheld when the person is anonymised (the `withhold` annotation), unmarked otherwise."""
+
+    fields = ()
+
+    def __iter__(self):
+        for row in super().__iter__():
+            shown = withheld if row.withhold else without_marks
+            for field in self.fields:
+                setattr(row, field, shown(getattr(row, field)))
+            yield row
+
+
+def with_marked_text(queryset, *fields):
+    queryset = queryset.annotate(withhold=Q(prisoner__consent=Consent.ANONYMISED))
+    queryset._iterable_class = type("MarkedFields", (MarkedText,), {"fields": fields})
+    return queryset
+
+
+class TimelineEventQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
     def public(self):
-        return self.filter(is_public=True)
+        return with_marked_text(self.filter(is_public=True), "title", "description")
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(PartOfPerson):
     class Kind(models.TextChoices):
         ARREST = "arrest", _("Arrest")
         TRIAL = "trial", _("Trial")
@@ -328,6 +445,7 @@ class TimelineEvent(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="events")
+    grade = models.CharField(_("how sure"), max_length=10, choices=Grade.choices, default=Grade.REPORTED)
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Untick to keep this event in the admin only (for example to protect someone).")
     )
@@ -347,8 +465,15 @@ class TimelineEvent(models.Model):
             raise ValidationError({"date": _("A timeline event cannot be in the future; use a key date for what is planned.")})
 
 
+class PrisonerStatusChangeQuerySet(ProtectedQuerySet):
+    def public(self):
+        return with_marked_text(self.select_related("source"), "note")
+
+
 class PrisonerStatusChange(StatusChange):
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="status_changes")
+
+    objects = PrisonerStatusChangeQuerySet.as_manager()
 
     status_choices = Status
 
@@ -360,11 +485,11 @@ class PrisonerStatusChange(StatusChange):
 public_relation(TimelineEvent, "sources", "sources", Source.objects.all)
 public_relation(Prisoner, "campaigns", "campaigns", Campaign.objects.published)
 public_relation(Prisoner, "sources", "sources", Source.objects.all)
-public_relation(Prisoner, "aliases", "aliases", Alias.objects.all)
+public_relation(Prisoner, "aliases", "aliases", lambda: Alias.objects.exclude(prisoner__consent=Consent.ANONYMISED))
 public_relation(Prisoner, "charges", "charges", Charge.objects.all)
 public_relation(Prisoner, "sentences", "sentences", Sentence.objects.all)
 public_relation(Prisoner, "events", "events", lambda: TimelineEvent.objects.public().with_public("sources"))
-public_relation(Prisoner, "status_changes", "status_changes", lambda: PrisonerStatusChange.objects.select_related("source"))
+public_relation(Prisoner, "status_changes", "status_changes", lambda: PrisonerStatusChange.objects.public())
 public_relation(Campaign, "people", "prisoners", Prisoner.objects.published)
 
 

@@ -1,9 +1,11 @@
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 
 from campaigns.core.listing import filtered_page
 
 from .filters import PrisonerFilter
-from .models import Prisoner
+from .models import PHOTO_DIR, Prisoner
 
 
 def prisoner_list(request):
@@ -14,5 +16,24 @@ def prisoner_list(request):
 
 def prisoner_detail(request, slug):
     # Every public relation, including those registered by the apps above (demands, key dates).
-    person = get_object_or_404(Prisoner.objects.published().select_related("affiliation").with_public(), slug=slug)
+    people = Prisoner.objects.published().at_public_address(slug)
+    person = get_object_or_404(people.select_related("affiliation").with_public())
     return render(request, "prisoners/detail.html", {"person": person})
+
+
+def photo(request, name):
+    """A photo, only while its person is published and named (staff see every current photo).
+
+    Photos are served here, never straight from disk by the proxy: a person who is unpublished,
+    anonymised or withdrawn must not stay reachable at an address that was once shared, and a
+    cleared or replaced photo's address must lead nowhere (django-cleanup removes the file too).
+    """
+    people = Prisoner.objects.all() if request.user.is_staff else Prisoner.objects.showing_photo()
+    person = get_object_or_404(people, photo=f"{PHOTO_DIR}/{name}")
+    try:
+        response = FileResponse(person.photo.open("rb"))
+    except FileNotFoundError:
+        raise Http404 from None
+    # Short, so that a withdrawal takes effect in shared caches soon; private for staff's drafts.
+    patch_cache_control(response, max_age=300, **({"private": True} if request.user.is_staff else {"public": True}))
+    return response

@@ -1,24 +1,104 @@
 """The admin's shared pieces: publishing actions, the delete rule, and status changes with evidence."""
 
+from contextlib import nullcontext
+
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Source
-from .status import require_evidence, save_with_history
+from .protection import purging, record_refusal
+from .status import Grade, require_evidence, save_with_history
+
+ADMIN_PURGE_REASON = "deleted by an administrator in the admin"
 
 
 class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
-    """A record's admin with its audit log one click away (the "Audit log" column)."""
+    """A record's admin with its audit log one click away (the "Audit log" column).
+
+    Deleting follows the record's `protection()`: an editor deletes what nothing protects; an
+    administrator's deletion of a protected record is a purge, recorded as one.
+    """
 
     show_auditlog_history_link = True
 
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser and obj.protection():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # Recorded here, outside the view's transaction, which the refusal (a 403) rolls back.
+        if request.method == "POST" and not request.user.is_superuser:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and (why := obj.protection()):
+                record_refusal(obj, why)
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_deleted_objects(self, objs, request):
+        # The bulk "delete selected" shows protected records as such ("cannot delete") instead of
+        # failing on them halfway.
+        deletable, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not request.user.is_superuser:
+            refused = [(obj, why) for obj in objs if (why := obj.protection())]
+            for obj, why in refused:
+                record_refusal(obj, why)
+            protected = [*protected, *(f"{obj}: {why}" for obj, why in refused)]
+        return deletable, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        with _purge_if_administrator(request):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with _purge_if_administrator(request):
+            super().delete_queryset(request, queryset)
+
+
+def _purge_if_administrator(request):
+    return purging(request.user, ADMIN_PURGE_REASON) if request.user.is_superuser else nullcontext()
+
+
+class ProtectedFormSet(forms.BaseInlineFormSet):
+    purger = None  # the administrator whose deletions here are a purge, set by `PartInline`
+
+    def clean(self):
+        super().clean()
+        if self.purger is None:
+            for form in self.deleted_forms:
+                if form.instance.pk and (why := form.instance.protection()):
+                    raise ValidationError(_("%(record)s cannot be deleted: %(why)s.") % {"record": form.instance, "why": why})
+
+    def delete_existing(self, obj, commit=True):
+        if commit and self.purger is not None:
+            with purging(self.purger, ADMIN_PURGE_REASON):
+                return super().delete_existing(obj, commit)
+        return super().delete_existing(obj, commit)
+
+
+class PartInline:
+    """An inline of a record's parts (aliases, events...): an editor cannot delete those of a record
+    that is or was public; an administrator's deletion is a purge."""
+
+    formset = ProtectedFormSet
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser and obj.protection():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.purger = request.user if request.user.is_superuser else None
+        return formset
+
 
 class PublishableAdmin(AuditedAdmin):
-    """Publish and unpublish actions; deleting follows `Publishable.deletable_by`."""
+    """Publish and unpublish actions; deleting follows `Publishable.protection`."""
 
     actions = ["publish", "unpublish"]
 
@@ -32,11 +112,6 @@ class PublishableAdmin(AuditedAdmin):
         count = queryset.unpublish()
         self.message_user(request, ngettext("%d record unpublished.", "%d records unpublished.", count) % count)
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and not obj.deletable_by(request.user):
-            return False
-        return super().has_delete_permission(request, obj)
-
     def get_actions(self, request):
         actions = super().get_actions(request)
         # The bulk delete cannot tell drafts from published records; editors delete drafts one at a time.
@@ -47,8 +122,12 @@ class PublishableAdmin(AuditedAdmin):
 
 class StatusChangeForm(forms.ModelForm):
     status_note = forms.CharField(
-        label=_("Why the status changed"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Recorded in the status history with your name and the date."),
+        label=_("Why the status changed (public)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Shown publicly in the status history, with the date. Nothing private here: use the staff note."),
+    )
+    status_staff_note = forms.CharField(
+        label=_("Staff note on the change (private)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the history for staff only: never shown publicly."),
     )
     status_source_url = forms.URLField(
         label=_("Link to the evidence"), required=False, assume_scheme="https",
@@ -56,6 +135,11 @@ class StatusChangeForm(forms.ModelForm):
     )
 
     status_source = forms.ModelChoiceField(label=_("Source of the change"), queryset=Source.objects.all(), required=False)
+    status_grade = forms.ChoiceField(
+        label=_("How sure is the change"), choices=Grade.choices, initial=Grade.REPORTED, required=False,
+        help_text=_("Confirmed: by a document or two independent sources. Reported: by one credible source. "
+                    "Alleged: claimed, not yet checked. Shown publicly beside the change."),
+    )
 
     def status_changed(self):
         return self.instance.pk is not None and "status" in self.changed_data
@@ -70,7 +154,7 @@ class StatusChangeForm(forms.ModelForm):
         return cleaned
 
 
-STATUS_FIELDS = ("status", "status_note", "status_source", "status_source_url")
+STATUS_FIELDS = ("status", "status_note", "status_staff_note", ("status_source", "status_source_url"), "status_grade")
 
 
 class StatusAdmin(PublishableAdmin):
@@ -84,6 +168,8 @@ class StatusAdmin(PublishableAdmin):
             previous_status=form.initial.get("status") if change else None,
             by=request.user,
             note=form.cleaned_data.get("status_note", ""),
+            staff_note=form.cleaned_data.get("status_staff_note", ""),
+            grade=form.cleaned_data.get("status_grade") or Grade.REPORTED,
             source=form.cleaned_data.get("status_source"),
             source_url=form.cleaned_data.get("status_source_url", ""),
         )
@@ -94,7 +180,8 @@ class StatusAdmin(PublishableAdmin):
 class StatusHistoryInline(admin.TabularInline):
     """The history, read-only: it is written by the service and never edited by hand."""
 
-    fields = ("changed_at", "old_status_label", "new_status_label", "changed_by_name", "note", "source", "source_url")
+    fields = ("changed_at", "old_status_label", "new_status_label", "changed_by_name", "note", "staff_note", "source",
+              "source_url", "grade")
     readonly_fields = fields
     extra = 0
     can_delete = False

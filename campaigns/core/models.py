@@ -13,15 +13,42 @@ from django.utils.translation import gettext_lazy as _
 
 from .audit import audited
 from .dates import local_today
+from .protection import Protected, ProtectedQuerySet, in_use_protection
 from .publishing import Publishable, public_relation
 
 
-class Source(models.Model):
+class InUseProtected(Protected):
+    """Sources and organisations: deleted by an editor only while nothing points at them."""
+
+    objects = ProtectedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def protection(self):
+        return in_use_protection(self)
+
+
+class Source(InUseProtected):
+    class Kind(models.TextChoices):
+        COURT = "court", _("Court document")
+        OFFICIAL = "official", _("Official statement")
+        MEDIA = "media", _("Media report")
+        NGO = "ngo", _("NGO report")
+        FAMILY = "family", _("Family")
+        WITNESS = "witness", _("Witness")
+        SOCIAL = "social", _("Social media")
+        OTHER = "other", _("Other")
+
     title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MEDIA, db_index=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
-    archive_url = models.URLField(_("archived copy"), max_length=500, blank=True)
+    archive_url = models.URLField(
+        _("archived copy"), max_length=500, blank=True,
+        help_text=_("A copy that cannot be taken down (web.archive.org, archive.today): pages about cases vanish."),
+    )
 
     class Meta:
         db_table = "prisoners_source"
@@ -34,7 +61,7 @@ class Source(models.Model):
         return ", ".join(str(part) for part in parts if part)
 
 
-class Organisation(models.Model):
+class Organisation(InUseProtected):
     class Kind(models.TextChoices):
         NGO = "ngo", _("NGO / human rights group")
         UNION = "union", _("Trade union")
@@ -95,6 +122,7 @@ class Campaign(Publishable):
         return reverse("campaigns:detail", args=[self.slug])
 
     def clean(self):
+        super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A campaign cannot end before it starts.")})
 

@@ -13,9 +13,12 @@ a person's demands, campaigns registers a person's key dates.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
+
+from .protection import Protected, ProtectedQuerySet
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,10 @@ class PublicRelationsQuerySet(models.QuerySet):
 class Visibility(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived (no longer public, kept)")
 
 
-class PublishableQuerySet(PublicRelationsQuerySet):
+class PublishableQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
     def published(self):
         """The one definition of what the public may see; every public page, feed and export uses it."""
         return self.filter(visibility=Visibility.PUBLISHED)
@@ -78,14 +82,21 @@ class PublishableQuerySet(PublicRelationsQuerySet):
         changed = 0
         for record in self.exclude(visibility=visibility):
             record.visibility = visibility
-            record.save(update_fields=["visibility"])
+            record.save(update_fields=["visibility", "was_public"])
             changed += 1
         return changed
 
 
-class Publishable(models.Model):
+class Publishable(Protected):
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.DRAFT, db_index=True
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.DRAFT, db_index=True,
+        help_text=_("A record that has been public is never deleted: to take it down, archive it and say why."),
+    )
+    # Set on first publication and never cleared: what the public may have seen is kept.
+    was_public = models.BooleanField(_("has been public"), default=False, editable=False)
+    archive_reason = models.CharField(
+        _("why it was archived"), max_length=300, blank=True,
+        help_text=_("Private. Needed when archiving (for example: consent withdrawn, a safety risk, a duplicate)."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -99,6 +110,21 @@ class Publishable(models.Model):
     def is_published(self):
         return self.visibility == Visibility.PUBLISHED
 
+    def save(self, *args, **kwargs):
+        if self.is_published:
+            self.was_public = True
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.visibility == Visibility.ARCHIVED and not self.archive_reason.strip():
+            raise ValidationError({"archive_reason": _("Say why this record is archived.")})
+
+    def protection(self):
+        if self.is_published or self.was_public:
+            return _("it is or has been public; archive it instead")
+        return ""
+
     def deletable_by(self, user):
-        """What the public can see is deleted only by an administrator; an editor deletes drafts."""
-        return user.is_superuser or not self.is_published
+        """What the public has seen is deleted only by an administrator (a purge); an editor deletes drafts."""
+        return user.is_superuser or not self.protection()

@@ -109,7 +109,7 @@ def manage(request, token):
         return render(request, "subscriptions/manage.html", {"form": form, "subscriber": subscriber}, status=400)
     initial = {"language": subscriber.language, "lead_days": subscriber.lead_days,
                "campaigns": [c.slug for c in subscriber.campaigns.all()],
-               "prisoners": [p.slug for p in subscriber.prisoners.all()]}
+               "prisoners": [p.slug for p in Prisoner.objects.published().filter(pk__in=subscriber.prisoners.values("pk"))]}
     return render(request, "subscriptions/manage.html", {"form": PreferencesForm(initial=initial), "subscriber": subscriber})
 
 
@@ -138,5 +138,5 @@ def campaign_key_dates(request, slug):
 
 
 def person_key_dates(request, slug):
-    person = get_object_or_404(Prisoner.objects.published(), slug=slug)
+    person = get_object_or_404(Prisoner.objects.published().at_public_address(slug))
     return _ics(person.name, f"{person.slug}.ics", prisoners=person)
