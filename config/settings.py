@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # which device verified the session, if any
+    "campaigns.core.middleware.StaffSessionExpiryMiddleware",
     "campaigns.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -235,7 +236,10 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# Staff sessions end this long after signing in, however busy (campaigns.core.middleware), and
+# after ADMIN_IDLE_MINUTES without a request: a laptop left open or taken is signed out.
+SESSION_COOKIE_AGE = envint("DJANGO_SESSION_HOURS", 8) * 60 * 60
+ADMIN_IDLE_MINUTES = envint("ADMIN_IDLE_MINUTES", 30)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
