@@ -189,3 +189,12 @@ def test_without_2fa_the_demo_login_needs_no_phone(client, settings, tmp_path):
     assert response.status_code == 302 and response.url == ADMIN
     assert client.get(ADMIN).status_code == 200
     assert client.get(ENROL).status_code == 404
+
+
+def test_the_admin_lists_devices_without_their_secrets_and_cannot_remove_them(client, app, clock):
+    sign_in(client, code(app))
+    page = client.get(f"/admin/otp_totp/totpdevice/{app.pk}/change/")
+    assert page.status_code == 200 and "campaigner" in page.content.decode()
+    assert app.key not in page.content.decode() and two_factor.b32_secret(app) not in page.content.decode()
+    assert client.post(f"/admin/otp_totp/totpdevice/{app.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert TOTPDevice.objects.filter(pk=app.pk).exists()
