@@ -69,7 +69,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "campaigns.core.admin_app.TrackerAdminConfig",  # django.contrib.admin, with the 2FA-aware site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # In the order the layers depend on one another (README, "Architecture").
     "campaigns.core",
     "prisoners",
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # which device verified the session, if any
+    "campaigns.core.middleware.StaffSessionExpiryMiddleware",
     "campaigns.core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -239,7 +244,10 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# Staff sessions end this long after signing in, however busy (campaigns.core.middleware), and
+# after ADMIN_IDLE_MINUTES without a request: a laptop left open or taken is signed out.
+SESSION_COOKIE_AGE = envint("DJANGO_SESSION_HOURS", 8) * 60 * 60
+ADMIN_IDLE_MINUTES = envint("ADMIN_IDLE_MINUTES", 30)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -278,5 +286,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "campaigns.core.client_ip.client_ip"
 AXES_USERNAME_CALLABLE = "campaigns.core.admin_login.attempted_username"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Two-factor sign-in (campaigns/core/two_factor.py): a code from an authenticator app after the
+# password. On in production; off in development, so the demo login works without a phone.
+ADMIN_REQUIRE_2FA = envbool("DJANGO_ADMIN_REQUIRE_2FA", not DEBUG)
+# The name the authenticator app lists the account under: plain, since a phone may be searched.
+OTP_TOTP_ISSUER = env("DJANGO_OTP_ISSUER", "Tracker")
 # One address that fails on many accounts (password spraying) is slowed as well, by failures only.
 ADMIN_LOGIN_FAILURES_PER_IP = env("ADMIN_LOGIN_FAILURES_PER_IP", "30/h")

@@ -39,6 +39,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(f"{settings.ADMIN_URL}login/", admin_login.login, name="admin_login"),
+    path(f"{settings.ADMIN_URL}two-factor/enrol/", admin_login.enrol, name="admin_2fa_enrol"),
+    path(f"{settings.ADMIN_URL}two-factor/recovery-codes/", admin.site.admin_view(admin_login.recovery_codes),
+         name="admin_2fa_recovery_codes"),
     *(
         re_path(rf"^{settings.ADMIN_URL}{old}/(?P<rest>.*)$",
                 RedirectView.as_view(url=f"/{settings.ADMIN_URL}{new}/%(rest)s", permanent=True, query_string=True))

@@ -90,3 +90,27 @@ def test_campaigner_changes_a_status_in_the_admin_and_the_profile_shows_it(live_
     assert "Convicted and imprisoned → Released" in history
     assert "Released after serving the sentence" in history and "Union statement on the release" in history
     page.close()
+
+
+def test_campaigner_sets_up_two_factor_sign_in_and_keeps_the_recovery_codes(live_server, browser, campaigner, settings):
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    settings.ADMIN_REQUIRE_2FA = True
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill("campaigner")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/admin/two-factor/enrol/")
+    assert page.locator(".two-factor-qr svg").is_visible()
+
+    # The phone's part: the key as typed into an authenticator app.
+    key = b32decode(page.locator("#enrol-form").locator("xpath=preceding::code[1]").inner_text().replace(" ", ""))
+    page.get_by_label("Code from the app").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Confirm").click()
+    assert page.locator(".recovery-codes li").count() == 10
+    page.get_by_role("link", name="I have kept them: continue to the admin").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    assert page.get_by_role("link", name="Recovery codes").is_visible()

@@ -22,6 +22,18 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
+def test_production_requires_a_second_factor_for_staff_and_development_does_not():
+    code = "from django.conf import settings; print(settings.ADMIN_REQUIRE_2FA)"
+    production = dict(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 30 + "-a-random-enough-production-secret-key-0123456789",
+                      DJANGO_ALLOWED_HOSTS="tracker.example.org", DJANGO_CLIENT_IP_HEADER="X-Forwarded-For")
+    assert manage("shell", "-c", code, **production).stdout.split()[-1] == "True"
+    assert manage("shell", "-c", code).stdout.split()[-1] == "False"
+    turned_off = manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_ADMIN_REQUIRE_2FA="false", **production)
+    assert turned_off.returncode != 0 and "core.W001" in turned_off.stderr + turned_off.stdout
+    typo = manage("check", DJANGO_ADMIN_REQUIRE_2FA="ture")
+    assert typo.returncode != 0 and "DJANGO_ADMIN_REQUIRE_2FA must be true or false" in typo.stderr
+
+
 def test_production_behind_a_proxy_refuses_to_start_without_the_client_address_header():
     key = "x" * 30 + "-a-random-enough-production-secret-key-0123456789"
     result = manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=key, DJANGO_ALLOWED_HOSTS="tracker.example.org")

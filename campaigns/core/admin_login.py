@@ -1,18 +1,35 @@
 """The admin sign-in, guarded against password guessing without handing anyone a way to lock a
-campaigner out.
+campaigner out, and, where 2FA is required, the second factor (campaigns.core.two_factor).
 
 django-axes counts failures per (account, address) pair (settings: AXES_*), so a spray of wrong
 passwords from one address blocks that address for that account only, and guesses from many
 addresses never block the campaigner's own. On top, one address that fails on many accounts is
 slowed by ADMIN_LOGIN_FAILURES_PER_IP; only failures count, so a busy office is never stopped by
 its own correct sign-ins. Addresses come from campaigns.core.client_ip (the proxy's header).
+
+With 2FA a wrong code is a failed sign-in like a wrong password, for both counts, and the page
+says the same either way, so it never tells a guesser that the password was right.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpResponse
+from django.contrib import auth as django_auth
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
 from django_ratelimit.core import is_ratelimited
+
+from . import two_factor
 
 
 def attempted_username(request, credentials=None):
@@ -22,16 +39,116 @@ def attempted_username(request, credentials=None):
     return (source.get("username") or "").strip().lower()
 
 
+class TwoFactorAuthenticationForm(AdminAuthenticationForm):
+    """The password and a code from the authenticator app (or a recovery code). A staff member who
+    has not enrolled yet signs in with the password alone, and is then shown enrolment only."""
+
+    otp_token = forms.CharField(
+        label=gettext_lazy("Code"), required=False, max_length=32, strip=True,
+        help_text=gettext_lazy("Six digits from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "none"}),
+    )
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": gettext_lazy(
+            "Please enter the correct %(username)s, password and code for a staff account. After a wrong "
+            "code, wait a few seconds before the next try."
+        ),
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.get_user()
+        if user is not None and two_factor.is_enrolled(user):
+            device = two_factor.verify(user, cleaned.get("otp_token"))
+            if device is None:
+                # The password was right, the code was not: a failed sign-in for django-axes too.
+                user_login_failed.send(sender=__name__, credentials={"username": cleaned.get("username")},
+                                       request=self.request)
+                raise self.get_invalid_login_error()
+            user.otp_device = device  # django-otp marks the session verified when auth.login runs
+        return cleaned
+
+
 def login(request, extra_context=None):
+    if two_factor.needs_enrolment(request.user):
+        return redirect("admin_2fa_enrol")
     if request.method != "POST":
         return admin.site.login(request, extra_context)
     if _address_failures(request, count=False):
-        return HttpResponse(_("Too many failed sign-ins from this address. Wait a while and try again."), status=429,
-                            content_type="text/plain; charset=utf-8")
+        return _too_many_failures()
     response = admin.site.login(request, extra_context)
     if response.status_code == 200:  # the form again, with its error: a failed attempt
         _address_failures(request, count=True)
+    elif two_factor.needs_enrolment(request.user):
+        return redirect("admin_2fa_enrol")
     return response
+
+
+@never_cache
+@sensitive_post_parameters("otp_token")
+def enrol(request):
+    """Enrolment of the authenticator app, for a signed-in staff member who has none yet. The
+    secret is on this page only (QR code and text), never in an address; the recovery codes are
+    shown once, in the answer to the confirming code, and never again."""
+    if not two_factor.required():
+        raise Http404
+    user = request.user
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return redirect_to_login(request.get_full_path(), reverse("admin_login"))
+    if two_factor.is_enrolled(user):
+        return redirect("admin:index")
+    if request.method == "POST" and "sign_out" in request.POST:
+        django_auth.logout(request)
+        return redirect("admin_login")
+    device = two_factor.pending_app_device(user)
+    error = None
+    if request.method == "POST":
+        if _address_failures(request, count=False):
+            return _too_many_failures()
+        codes = two_factor.confirm_enrolment(device, request.POST.get("otp_token"))
+        if codes is not None:
+            otp_login(request, device)
+            request.session.cycle_key()  # a new session key for the now verified session
+            return _recovery_codes_page(request, codes, enrolled=True)
+        _address_failures(request, count=True)
+        error = _("That code did not match. Check the time on your phone, wait for the next code and try again.")
+    secret = two_factor.b32_secret(device)
+    return TemplateResponse(request, "admin/two_factor/enrol.html", {
+        **admin.site.each_context(request),
+        "title": _("Set up two-factor sign-in"),
+        "qr_code": two_factor.qr_code_svg(device.config_url),
+        "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
+        "error": error,
+    })
+
+
+@never_cache
+def recovery_codes(request):
+    """New recovery codes, replacing the old ones; the page (under admin_view) needs a verified session."""
+    if not two_factor.required():
+        raise Http404
+    if request.method == "POST":
+        return _recovery_codes_page(request, two_factor.new_recovery_codes(request.user), enrolled=False)
+    return TemplateResponse(request, "admin/two_factor/recovery_codes.html", {
+        **admin.site.each_context(request),
+        "title": _("Recovery codes"),
+        "codes_left": two_factor.recovery_codes_left(request.user),
+    })
+
+
+def _recovery_codes_page(request, codes, enrolled):
+    return TemplateResponse(request, "admin/two_factor/recovery_codes.html", {
+        **admin.site.each_context(request),
+        "title": _("Your recovery codes"),
+        "codes": codes,
+        "enrolled": enrolled,
+    })
+
+
+def _too_many_failures():
+    return HttpResponse(_("Too many failed sign-ins from this address. Wait a while and try again."), status=429,
+                        content_type="text/plain; charset=utf-8")
 
 
 def _address_failures(request, count):

@@ -16,10 +16,11 @@ from django.conf import settings
 from .client_ip import client_ip
 
 
-def audited(model, exclude_fields=()):
-    """Record every create, change and delete of this model, many-to-many links included."""
+def audited(model, exclude_fields=(), include_fields=()):
+    """Record every create, change and delete of this model, many-to-many links included; with
+    `include_fields`, of those fields only (for models that hold secrets)."""
     auditlog.register(model, m2m_fields={field.name for field in model._meta.many_to_many},
-                      exclude_fields=list(exclude_fields))
+                      exclude_fields=list(exclude_fields), include_fields=list(include_fields))
 
 
 @contextmanager
