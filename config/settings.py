@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "demands",
     "campaigns",
     "campaigns.outreach",
+    "campaigns.reports",
     # Last, as its documentation asks: removes a photo's file when it is cleared, replaced or purged.
     "django_cleanup.apps.CleanupConfig",
 ]
@@ -191,6 +192,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 RECORD_STALE_DAYS = envint("RECORD_STALE_DAYS", 180)
 # Shown on every profile and demand page: where to ask for a correction or a removal.
 CORRECTIONS_EMAIL = env("DJANGO_CORRECTIONS_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
+# Told (a reference and an admin link, nothing of the content) when a report or correction arrives.
+REPORTS_EMAILS = envlist("DJANGO_REPORTS_EMAILS", [CORRECTIONS_EMAIL])
+REPORT_RATE_PER_IP = env("REPORT_RATE_PER_IP", "5/h")
 EMAIL_BACKEND = (
     # Django's SMTP backend, with connections that tell whether a message body went out.
     "campaigns.outreach.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"

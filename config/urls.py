@@ -30,6 +30,7 @@ urlpatterns = [
     path("", campaign_views.home, name="home"),
     path("calendar/", campaign_views.calendar, name="calendar"),
     path("", include("campaigns.outreach.urls")),
+    path("", include("campaigns.reports.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),

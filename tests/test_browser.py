@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from campaigns.reports.models import Report
 from prisoners.models import Status
 
 from .conftest import PASSWORD
@@ -114,3 +115,17 @@ def test_campaigner_sets_up_two_factor_sign_in_and_keeps_the_recovery_codes(live
     page.get_by_role("link", name="I have kept them: continue to the admin").click()
     page.wait_for_url(f"{live_server.url}/admin/")
     assert page.get_by_role("link", name="Recovery codes").is_visible()
+
+
+def test_a_reader_on_a_phone_suggests_a_correction_from_a_profile(live_server, phone):
+    make_person(name="Natalia Sokolova", slug="natalia-sokolova")
+    phone.goto(f"{live_server.url}/prisoners/natalia-sokolova/")
+    phone.get_by_role("link", name="Suggest a correction").click()
+    assert phone.locator("h1").inner_text() == "Suggest a correction"
+    # The honeypot is in the page for bots, but a person neither sees it nor tabs into it.
+    assert not phone.get_by_label("Leave this empty").is_visible()
+    phone.get_by_label("What is wrong, and what is right").fill("She was released in 2016, not 2015.")
+    phone.get_by_role("button", name="Send the correction").click()
+    assert phone.locator("h1").inner_text() == "Thank you: we have it"
+    reference = phone.locator("#reference").inner_text()
+    assert Report.objects.get(reference=reference).person.slug == "natalia-sokolova"

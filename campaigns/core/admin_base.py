@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Source
-from .protection import purging, record_refusal
+from .protection import Protected, purging, record_refusal
 from .status import Grade, require_evidence, save_with_history
 
 ADMIN_PURGE_REASON = "deleted by an administrator in the admin"
@@ -27,7 +27,7 @@ class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
     show_auditlog_history_link = True
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser and obj.protection():
+        if obj is not None and not request.user.is_superuser and _protection(obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -35,7 +35,7 @@ class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         # Recorded here, outside the view's transaction, which the refusal (a 403) rolls back.
         if request.method == "POST" and not request.user.is_superuser:
             obj = self.get_object(request, unquote(object_id))
-            if obj is not None and (why := obj.protection()):
+            if obj is not None and (why := _protection(obj)):
                 record_refusal(obj, why)
         return super().delete_view(request, object_id, extra_context)
 
@@ -44,7 +44,7 @@ class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         # failing on them halfway.
         deletable, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         if not request.user.is_superuser:
-            refused = [(obj, why) for obj in objs if (why := obj.protection())]
+            refused = [(obj, why) for obj in objs if (why := _protection(obj))]
             for obj, why in refused:
                 record_refusal(obj, why)
             protected = [*protected, *(f"{obj}: {why}" for obj, why in refused)]
@@ -57,6 +57,10 @@ class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         with _purge_if_administrator(request):
             super().delete_queryset(request, queryset)
+
+
+def _protection(obj):
+    return obj.protection() if isinstance(obj, Protected) else ""
 
 
 def _purge_if_administrator(request):

@@ -116,6 +116,7 @@ class Delivery(models.Model):
         CONFIRM = "confirm", _("Confirmation request")
         ALREADY_SUBSCRIBED = "already_subscribed", _("Already subscribed")
         DIGEST = "digest", _("Staff digest")
+        NOTICE = "notice", _("Notice (to staff, or an acknowledgement)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -161,6 +162,9 @@ class Delivery(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["email", "occasion_key"], condition=models.Q(kind="digest"), name="one_digest_per_recipient"
+            ),
+            models.UniqueConstraint(
+                fields=["email", "occasion_key"], condition=models.Q(kind="notice"), name="one_notice_per_recipient"
             ),
         ]
         indexes = [

@@ -41,6 +41,7 @@ from campaigns.core.site import absolute, site_domain
 from .digest import digest_email
 from .emails import SharedMessage, envelope
 from .models import Delivery, Subscriber, Suppression
+from .notices import notice_email
 from .occasions import occasion_index
 from .planning import occasion_start
 from .smtp import Failure, Outcome, classify
@@ -253,6 +254,8 @@ class Sender:
             if self.smtp and (found := shared[key].envelope_for(values)):
                 return Prepared(delivery, envelope=found)
             return self._prepared(delivery, shared[key].email_for(values))
+        if delivery.kind == Delivery.Kind.NOTICE:
+            return self._prepared(delivery, notice_email(delivery))
         if delivery.kind == Delivery.Kind.DIGEST:
             headers = {"Message-ID": f"<digest-{delivery.pk}@{site_domain()}>"}
             return self._prepared(delivery, digest_email(delivery.email, delivery.occurrence, self.now, headers=headers))
