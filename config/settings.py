@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "demands",
     "campaigns",
     "campaigns.outreach",
+    "campaigns.accountability",
     # Last, as its documentation asks: removes a photo's file when it is cleared, replaced or purged.
     "django_cleanup.apps.CleanupConfig",
 ]
