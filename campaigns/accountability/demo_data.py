@@ -35,7 +35,7 @@ ACTORS = [
             {
                 "role": "carried_out", "grade": "alleged", "sources": ["jones"], "demand": "who-gave-the-order",
                 "what": "the firing of live ammunition into the crowd, with riot police, on 16 December 2011",
-                "description": "So says a report written the next day and republished in 2019 (Jones 2019). "
+                "description": "So says a report published the next day and republished in 2019 (Jones 2019). "
                 "The authorities deny responsibility for deaths by automatic and long-distance sniper fire "
                 "(Pirani 2021).",
             },
