@@ -6,7 +6,9 @@ nothing, and a campaigner's later edits are never overwritten.
 
 import datetime
 
+from django.apps import apps
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.publishing import Visibility
@@ -45,6 +47,11 @@ def load_demo():
         created["demands"] += new
     for fields in data.KEY_DATES:
         created["key dates"] += _key_date(fields, campaign, people, demands, sources)
+    # The apps above this one add their part (`demo_loader` on their AppConfig, a dotted path): this
+    # app may not import them (README, "Architecture").
+    for app_config in apps.get_app_configs():
+        if loader := getattr(app_config, "demo_loader", None):
+            created |= import_string(loader)()
     return created
 
 

@@ -31,7 +31,10 @@ def home(request):
 
 
 def campaign_detail(request, slug):
-    campaigns = Campaign.objects.published().with_public("people", "demands", "organisations")
+    # The last three are registered by the accountability app, above this one (README, "Architecture").
+    campaigns = Campaign.objects.published().with_public(
+        "people", "demands", "organisations", "responsibilities", "established_orders", "open_questions"
+    )
     campaign = get_object_or_404(campaigns, slug=slug)
     context = {
         "campaign": campaign,

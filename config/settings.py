@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "campaigns",
     "campaigns.outreach",
     "campaigns.reports",
+    "campaigns.accountability",
     # Last, as its documentation asks: removes a photo's file when it is cleared, replaced or purged.
     "django_cleanup.apps.CleanupConfig",
 ]

@@ -34,6 +34,7 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),
+    path("responsibility/", include("campaigns.accountability.urls")),
     path("healthz", healthz, name="healthz"),
     # Photos go through a view that checks the person may be shown; nothing else is served from media.
     path(f"{settings.MEDIA_URL.lstrip('/')}{PHOTO_DIR}/<str:name>", prisoner_views.photo, name="photo"),

@@ -178,7 +178,8 @@ def test_editor_group_has_no_auth_permissions():
     from django.contrib.auth.models import Group
 
     permissions = Group.objects.get(name="Campaign editor").permissions
-    assert set(permissions.values_list("content_type__app_label", flat=True)) == {"campaigns", "core", "prisoners", "demands", "auditlog", "reports"}
+    assert set(permissions.values_list("content_type__app_label", flat=True)) == {
+        "campaigns", "core", "prisoners", "demands", "auditlog", "reports", "accountability"}
     assert list(permissions.filter(content_type__app_label="auditlog").values_list("codename", flat=True)) == ["view_logentry"]
     assert not User.objects.filter(is_superuser=True).exists()
 
