@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.protection import Protected, ProtectedQuerySet
 from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
 from campaigns.core.status import Grade, StatusChange
-from campaigns.core.text import initials, search_key, withheld, without_marks
+from campaigns.core.text import initials, search_key, validate_marks, withheld, without_marks
 
 PHOTO_DIR = "photos"  # under MEDIA_ROOT; served by `views.photo`, which checks who may see each
 
@@ -66,6 +66,10 @@ class PrisonerQuerySet(PublishableQuerySet):
     def published(self):
         """Published and not withdrawn, each person with the face the public may see (`PublicFace`)."""
         public = super().published().exclude(consent=Consent.WITHDRAWN)
+        # Anonymised people last, among themselves by id: sorted by their real name, their place
+        # between two named neighbours would spell out part of it.
+        anonymised_last = Case(When(consent=Consent.ANONYMISED, then=Value(1)), default=Value(0))
+        public = public.order_by(anonymised_last, Case(When(consent=Consent.ANONYMISED, then=F("pk"))), "name")
         public._iterable_class = PublicFace
         return public
 
@@ -121,8 +125,9 @@ class Prisoner(Publishable):
         related_name="members",
     )
     campaigns = models.ManyToManyField(Campaign, verbose_name=_("campaigns"), blank=True, related_name="prisoners")
-    summary = models.CharField(_("summary"), max_length=300, blank=True, help_text=_("One sentence, shown in lists."))
-    biography = models.TextField(_("biography"), blank=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True, help_text=_("One sentence, shown in lists."),
+                               validators=[validate_marks])
+    biography = models.TextField(_("biography"), blank=True, validators=[validate_marks])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AT_RISK, db_index=True)
     facility = models.CharField(_("detention facility"), max_length=300, blank=True)
     postal_address = models.TextField(_("address to write to"), blank=True)
@@ -442,8 +447,8 @@ class TimelineEvent(PartOfPerson):
         help_text=_("For a month or year only, enter the first day of it."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_marks])
+    description = models.TextField(_("description"), blank=True, validators=[validate_marks])
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="events")
     grade = models.CharField(_("how sure"), max_length=10, choices=Grade.choices, default=Grade.REPORTED)
     is_public = models.BooleanField(

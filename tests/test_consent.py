@@ -191,3 +191,21 @@ def test_a_reader_follows_an_anonymised_person_by_their_public_address(anonymise
     assert response.status_code == 302
     assert list(Subscriber.objects.get().prisoners.all()) == [anonymised]
     assert subscribe(email="b@example.org", campaigns=[], prisoners=[SLUG]).status_code == 400
+
+
+def test_an_anonymised_persons_place_in_lists_says_nothing_of_their_name(client):
+    for name in ("Marat Abilov", "Maxim Zhunusov"):
+        make_person(name=name)
+    make_person(name="Masha Murat", consent=Consent.ANONYMISED)
+    assert [p.name for p in Prisoner.objects.published()] == ["Marat Abilov", "Maxim Zhunusov", "M. M."]
+    page = client.get("/prisoners/").content.decode()
+    assert page.index("Maxim Zhunusov") < page.index("M. M.")
+
+
+def test_an_unclosed_mark_withholds_the_rest_and_the_admin_refuses_it(editor_client):
+    person = make_person(slug="p", consent=Consent.ANONYMISED, biography="Worker. Her brother [[Marat is also held.")
+    page = Client().get(f"/prisoners/anonymous-{person.pk}/").content.decode()
+    assert "Worker. Her brother […]" in page and "Marat" not in page
+    data = admin_form_data(editor_client.get(change_url(person)))
+    response = editor_client.post(change_url(person), data)
+    assert response.status_code == 200 and "Check the [[ ]] marks" in response.content.decode()

@@ -113,3 +113,23 @@ def test_lint_refuses_a_module_placed_in_no_layer(tree_copy):
     (tree_copy / "campaigns" / "stray.py").write_text("")
     result = _lint_imports(tree_copy)
     assert result.returncode != 0 and "campaigns.stray" in result.stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_record_published_before_the_archive_migration_stays_protected():
+    before = [("prisoners", "0004_source_in_core"), ("auditlog", "0017_add_actor_email")]
+    _migrate([(app, None) for app in PROJECT_APPS])
+    old = _migrate(before).project_state(before).apps
+    Prisoner = old.get_model("prisoners", "Prisoner")
+    once, never, now = (Prisoner.objects.create(name=name, slug=name, visibility=visibility, search_key=name)
+                        for name, visibility in (("once", "draft"), ("never", "draft"), ("now", "published")))
+    content_type = old.get_model("contenttypes", "ContentType").objects.get_or_create(app_label="prisoners",
+                                                                                     model="prisoner")[0]
+    old.get_model("auditlog", "LogEntry").objects.create(
+        content_type=content_type, object_pk=str(once.pk), object_repr="once", action=1,
+        changes={"visibility": ["draft", "published"]})
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    current = apps.get_model("prisoners", "Prisoner")
+    assert {p.slug: p.was_public for p in current.objects.all()} == {"once": True, "never": False, "now": True}

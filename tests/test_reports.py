@@ -3,7 +3,8 @@
 import pytest
 from django.test import Client
 
-from campaigns.outreach.models import Delivery
+from campaigns.outreach.models import Delivery, Suppression
+from campaigns.outreach.subscriptions import suppress
 from campaigns.reports.models import Report
 from prisoners.models import Consent, Prisoner
 
@@ -119,3 +120,19 @@ def test_reports_are_not_added_or_deleted_by_editors(editor_client, send):
     assert editor_client.get("/admin/reports/report/add/").status_code == 403
     report = Report.objects.get()
     assert editor_client.post(change_url(report).replace("/change/", "/delete/"), {"post": "yes"}).status_code == 403
+
+
+def test_draft_made_cannot_be_claimed_by_hand_and_saving_unchanged_records_nothing(send, editor_client):
+    send("/report/", CASE)
+    report = Report.objects.get()
+    response = editor_client.post(change_url(report), {"outcome": "drafted", "outcome_note": ""})
+    assert response.status_code == 200 and "Make a draft person" in response.content.decode()
+    assert editor_client.post(change_url(report), {"outcome": "new", "outcome_note": ""}).status_code == 302
+    report.refresh_from_db()
+    assert report.handled_by is None and report.outcome == "new"
+
+
+def test_no_acknowledgement_to_an_address_that_asked_us_to_stop(send, smtp_server):
+    suppress("sister@example.org", Suppression.Reason.UNSUBSCRIBED)
+    assert send("/report/", CASE).status_code == 200
+    assert [to for to, _message in smtp_server.messages] == [["staff@example.org"]]

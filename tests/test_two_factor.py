@@ -7,18 +7,24 @@ import re
 import pytest
 import time_machine
 from auditlog.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from campaigns.core import two_factor
+from campaigns.core.publishing import Visibility
 
 from .conftest import PASSWORD
+from .factories import make_person
 
 pytestmark = pytest.mark.django_db
 
 LOGIN, ADMIN, ENROL, RECOVERY = "/admin/login/", "/admin/", "/admin/two-factor/enrol/", "/admin/two-factor/recovery-codes/"
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
 OFFICE, ATTACKER = "198.51.100.7", "203.0.113.9"
 START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
@@ -147,9 +153,15 @@ def test_only_a_signed_in_staff_member_reaches_enrolment(client, django_user_mod
 def test_new_recovery_codes_replace_the_old_ones(client, app, recovery_codes, clock):
     sign_in(client, code(app))
     assert "10 unused recovery codes" in client.get(RECOVERY).content.decode()
-    fresh = client.post(RECOVERY).context["codes"]
+    assert "codes" not in client.post(RECOVERY).context  # a session alone makes none
+    assert two_factor.recovery_codes_left(app.user) == 10
+    clock.shift(30)
+    fresh = client.post(RECOVERY, {"otp_token": code(app)}).context["codes"]
     assert len(fresh) == 10 and not set(fresh) & set(recovery_codes)
+    entries = LogEntry.objects.get_for_object(StaticDevice.objects.get(user=app.user))
+    assert any("recovery codes" in entry.changes_dict for entry in entries)
     client.logout()
+    clock.shift(30)
     assert sign_in(client, recovery_codes[1]).status_code == 200
     clock.shift(5)  # django-otp slows the next try after a wrong code
     assert sign_in(client, fresh[0]).status_code == 302
@@ -198,3 +210,21 @@ def test_the_admin_lists_devices_without_their_secrets_and_cannot_remove_them(cl
     assert app.key not in page.content.decode() and two_factor.b32_secret(app) not in page.content.decode()
     assert client.post(f"/admin/otp_totp/totpdevice/{app.pk}/delete/", {"post": "yes"}).status_code == 403
     assert TOTPDevice.objects.filter(pk=app.pk).exists()
+
+
+def test_a_secret_shown_in_another_session_is_never_the_one_the_owner_enrols(campaigner, clock):
+    intruder, owner = Client(), Client()
+    sign_in(intruder)  # knows the password, looks at the enrolment page, leaves without confirming
+    seen = intruder.get(ENROL).context["secret"]
+    sign_in(owner)
+    shown = owner.get(ENROL).context["secret"]
+    assert shown != seen
+    device = TOTPDevice.objects.get(user=campaigner, confirmed=False)
+    assert owner.post(ENROL, {"otp_token": code(device)}).status_code == 200
+    assert two_factor.b32_secret(TOTPDevice.objects.get(user=campaigner, confirmed=True)) != seen.replace(" ", "")
+
+
+def test_a_password_alone_does_not_show_unpublished_photos(client, campaigner, app):
+    person = make_person(visibility=Visibility.DRAFT, photo=SimpleUploadedFile("x.png", PNG, content_type="image/png"))
+    client.force_login(campaigner)  # the password, no code
+    assert client.get(f"/media/{person.photo.name}").status_code == 404

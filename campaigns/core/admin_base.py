@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from .models import Source
 from .protection import Protected, purging, record_refusal
 from .status import Grade, require_evidence, save_with_history
+from .text import validate_marks
 
 ADMIN_PURGE_REASON = "deleted by an administrator in the admin"
 
@@ -127,6 +128,7 @@ class PublishableAdmin(AuditedAdmin):
 class StatusChangeForm(forms.ModelForm):
     status_note = forms.CharField(
         label=_("Why the status changed (public)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_marks],
         help_text=_("Shown publicly in the status history, with the date. Nothing private here: use the staff note."),
     )
     status_staff_note = forms.CharField(

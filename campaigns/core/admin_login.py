@@ -101,7 +101,7 @@ def enrol(request):
     if request.method == "POST" and "sign_out" in request.POST:
         django_auth.logout(request)
         return redirect("admin_login")
-    device = two_factor.pending_app_device(user)
+    device = two_factor.pending_app_device(user, request.session)
     error = None
     if request.method == "POST":
         if _address_failures(request, count=False):
@@ -128,12 +128,21 @@ def recovery_codes(request):
     """New recovery codes, replacing the old ones; the page (under admin_view) needs a verified session."""
     if not two_factor.required():
         raise Http404
+    error = None
     if request.method == "POST":
-        return _recovery_codes_page(request, two_factor.new_recovery_codes(request.user), enrolled=False)
+        # A current code from the app, not just a session: a session left open or stolen must not be
+        # able to mint second factors of its own and void the owner's.
+        if _address_failures(request, count=False):
+            return _too_many_failures()
+        if two_factor.verify_app_code(request.user, request.POST.get("otp_token")):
+            return _recovery_codes_page(request, two_factor.new_recovery_codes(request.user), enrolled=False)
+        _address_failures(request, count=True)
+        error = _("That code did not match the one your app shows now.")
     return TemplateResponse(request, "admin/two_factor/recovery_codes.html", {
         **admin.site.each_context(request),
         "title": _("Recovery codes"),
         "codes_left": two_factor.recovery_codes_left(request.user),
+        "error": error,
     })
 
 

@@ -1,5 +1,7 @@
 import re
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from unidecode import unidecode
 
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
@@ -29,7 +31,21 @@ def without_marks(text):
 
 
 def withheld(text):
-    return _IDENTIFYING.sub(WITHHELD, text or "")
+    shown = _IDENTIFYING.sub(WITHHELD, text or "")
+    # Fails closed: from a "[[" left unclosed (a typo the form check missed), nothing more is shown.
+    opened = shown.find("[[")
+    return shown if opened < 0 else shown[:opened] + WITHHELD
+
+
+def validate_marks(text):
+    """Every [[ closed by a ]], none nested: a typo must not decide what an anonymised person's page shows."""
+    depth = 0
+    for mark in re.findall(r"\[\[|\]\]", text or ""):
+        depth += 1 if mark == "[[" else -1
+        if depth not in (0, 1):
+            raise ValidationError(_("Check the [[ ]] marks: each [[ needs one ]] after it, and marks cannot be nested."))
+    if depth:
+        raise ValidationError(_("Check the [[ ]] marks: each [[ needs one ]] after it, and marks cannot be nested."))
 
 
 def initials(name):

@@ -12,6 +12,7 @@ from base64 import b32encode
 
 import qrcode
 import qrcode.image.svg
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.core import checks
 from django.db import transaction
@@ -79,11 +80,27 @@ def verify(user, code):
     return None
 
 
-def pending_app_device(user):
-    """The unconfirmed app device enrolment shows, made once and shown again on reload until
-    confirmed, so a reload does not change the secret already scanned."""
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+PENDING_KEY = "two_factor_pending_device"
+
+
+def pending_app_device(user, session):
+    """The unconfirmed app device this session's enrolment shows: the same on a reload, so the
+    secret already scanned stays valid, but a new one in any other session. A secret shown to
+    someone else who had the password (and left without confirming) is then never the one the
+    owner scans: opening enrolment discards every other unconfirmed device of the user."""
+    pending = TOTPDevice.objects.devices_for_user(user, confirmed=False)
+    device = pending.filter(pk=session.get(PENDING_KEY)).first()
+    if device is None:
+        pending.delete()
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+        session[PENDING_KEY] = device.pk
+    return device
+
+
+def verify_app_code(user, code):
+    """Whether `code` is the one the user's confirmed app shows now (recovery codes do not count)."""
+    code = normalised(code)
+    return bool(APP_CODE.match(code)) and verify(user, code) is not None
 
 
 def b32_secret(device):
@@ -108,13 +125,16 @@ def confirm_enrolment(device, code):
 
 
 def new_recovery_codes(user):
-    """Replaces the user's recovery codes with RECOVERY_CODES fresh ones, returned to show once."""
+    """Replaces the user's recovery codes with RECOVERY_CODES fresh ones, returned to show once.
+    The replacement is in the audit trail (the codes are not)."""
     with transaction.atomic():
         device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE_NAME,
                                                        defaults={"confirmed": True})
         device.token_set.all().delete()
         codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+        LogEntry.objects.log_create(device, force_log=True, action=LogEntry.Action.UPDATE,
+                                    changes={"recovery codes": ["", f"{RECOVERY_CODES} new codes made"]})
     return codes
 
 

@@ -17,6 +17,12 @@ class ReportForm(forms.ModelForm):
         model = Report
         fields = ("outcome", "outcome_note", "source")
 
+    def clean_outcome(self):
+        outcome = self.cleaned_data["outcome"]
+        if outcome == Report.Outcome.DRAFTED and not self.instance.draft_id:
+            raise forms.ValidationError(_('Use the action "Make a draft person" from the list: it makes the record.'))
+        return outcome
+
 
 @admin.register(Report)
 class ReportAdmin(AuditedAdmin):
@@ -51,6 +57,8 @@ class ReportAdmin(AuditedAdmin):
         return format_html('<a href="../../../prisoners/prisoner/{}/change/">{}</a>', report.draft_id, report.draft)
 
     def save_model(self, request, obj, form, change):
+        if not form.has_changed():
+            return  # opened and saved as it was: nothing was done, who handled it stays as it was
         services.resolve(obj, form.cleaned_data["outcome"], request.user, form.cleaned_data["outcome_note"],
                          form.cleaned_data["source"])
 

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from campaigns.core.publishing import Visibility
 from campaigns.core.status import save_with_history
 from campaigns.outreach.notices import queue_notice
+from campaigns.outreach.subscriptions import is_suppressed
 from campaigns.outreach.tasks import enqueue_delivery
 from prisoners.models import Prisoner
 
@@ -30,7 +31,9 @@ def receive(kind, *, text, language, contact="", name_given="", where_and_when="
     link = reverse(f"admin:{Report._meta.app_label}_report_change", args=[report.pk])
     notices = [queue_notice("report_staff", address, report.reference, settings.LANGUAGE_CODE, link)
                for address in settings.REPORTS_EMAILS]
-    if _is_email(contact):
+    # Not to an address that asked us to stop or that refuses mail: a stranger's address typed into
+    # the form must not become a way to mail it against its owner's wish.
+    if _is_email(contact) and not is_suppressed(contact):
         notices.append(queue_notice("report_ack", contact, report.reference, language))
     for delivery_id in notices:
         transaction.on_commit(partial(enqueue_delivery, delivery_id))

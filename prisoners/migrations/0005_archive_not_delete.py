@@ -2,15 +2,17 @@
 
 from django.db import migrations, models
 
+from campaigns.core.migrations._history import marker
 
-def mark_public_ones(apps, schema_editor):
-    # What is public now has been public: it is protected from deletion from this migration on.
-    apps.get_model("prisoners", "Prisoner").objects.filter(visibility="published").update(was_public=True)
+# What is or was public is protected from deletion from this migration on.
+mark_public_ones = marker("prisoners", "Prisoner")
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('auditlog', '0017_add_actor_email'),
+        ('contenttypes', '0002_remove_content_type_name'),
         ('prisoners', '0004_source_in_core'),
     ]
 
