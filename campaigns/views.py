@@ -1,14 +1,17 @@
 """The site's overview pages: home, a campaign, and the calendar of key dates."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
+from django.urls import reverse
 
 from campaigns.core.dates import local_today
 from campaigns.core.models import Campaign
-from demands.models import Demand, DemandStatusChange
-from prisoners.models import Prisoner, PrisonerStatusChange, TimelineEvent
+from campaigns.core.site import absolute
+from demands.models import Demand
+from prisoners.models import Prisoner
 
 from .models import KeyDate
+from .updates import public_updates
 
 RECENT_UPDATES = 8
 
@@ -25,7 +28,7 @@ def home(request):
         "people_count": people.count(),
         "outstanding_count": Demand.objects.published().outstanding().count(),
         "next_dates": _key_dates().upcoming(local_today(), limit=5),
-        "updates": recent_updates(),
+        "updates": public_updates(RECENT_UPDATES),
     }
     return render(request, "campaigns/home.html", context)
 
@@ -48,26 +51,14 @@ def calendar(request):
     return render(request, "campaigns/calendar.html", {"occurrences": _key_dates().upcoming(local_today())})
 
 
-def recent_updates():
-    """The latest status changes and timeline events of published records, newest first."""
-    published = Prisoner.objects.published()
-    person_changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=published)[:RECENT_UPDATES])
-    events = list(TimelineEvent.objects.public().filter(prisoner__in=published).order_by("-date")[:RECENT_UPDATES])
-    # People as published() shows them (an anonymised one by initials), never through select_related,
-    # which would hand the template the record as stored.
-    people = published.in_bulk({row.prisoner_id for row in [*person_changes, *events]})
-    demand_changes = DemandStatusChange.objects.filter(demand__in=Demand.objects.published()).select_related("demand")
-    updates = [_status_update(change, people[change.prisoner_id]) for change in person_changes]
-    updates += [_status_update(change, change.demand) for change in demand_changes[:RECENT_UPDATES]]
-    updates += [{"date": event.date, "record": people[event.prisoner_id], "text": event.title} for event in events]
-    updates.sort(key=lambda update: update["date"], reverse=True)
-    return updates[:RECENT_UPDATES]
-
-
-def _status_update(change, record):
-    if change.old_status:
-        text = _("status now %(status)s") % {"status": change.get_new_status_display()}
-    else:
-        # The first entry is the day the record was added, not the day of the event.
-        text = _("added to the tracker")
-    return {"date": change.changed_at.date(), "record": record, "text": text}
+def robots_txt(request):
+    # The admin's address is not listed: naming it here would undo moving it (DJANGO_ADMIN_URL).
+    # Personal links (confirm, manage, unsubscribe) carry tokens and are no use to a search engine.
+    lines = [
+        "User-agent: *",
+        "Disallow: /subscribe/confirm/",
+        "Disallow: /subscribe/manage/",
+        "Disallow: /unsubscribe/",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

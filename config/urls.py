@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -31,6 +32,9 @@ urlpatterns = [
     path("calendar/", campaign_views.calendar, name="calendar"),
     path("", include("campaigns.outreach.urls")),
     path("", include("campaigns.reports.urls")),
+    path("", include("campaigns.feed_urls")),
+    path("robots.txt", campaign_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),

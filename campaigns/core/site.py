@@ -13,4 +13,4 @@ def site_domain():
 
 def public_settings(request):
     """The few settings public templates show."""
-    return {"CORRECTIONS_EMAIL": settings.CORRECTIONS_EMAIL}
+    return {"CORRECTIONS_EMAIL": settings.CORRECTIONS_EMAIL, "SITE_URL": settings.SITE_URL}

@@ -1,0 +1,63 @@
+"""What changed on the public record, newest first: status changes, timeline events, demand updates.
+
+One service for the home page's "Recent updates" and every Atom feed, so that both show exactly
+the same public facts. People are read through `Prisoner.objects.published()` (an anonymised person
+by initials, their marked passages withheld), never through a related row's foreign key.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from demands.models import Demand, DemandStatusChange
+from prisoners.models import Prisoner, PrisonerStatusChange, TimelineEvent
+
+
+@dataclass(frozen=True)
+class Update:
+    key: str  # stable: the feed entry's id
+    when: datetime.datetime
+    record: object  # the person or demand, as the public sees it
+    text: str
+    anchor: str = ""  # the section of the record's page it concerns
+
+    @property
+    def url(self):
+        return f"{self.record.get_absolute_url()}{self.anchor}"
+
+    @property
+    def date(self):
+        return self.when.date()
+
+
+def public_updates(limit, people=None, demands=None):
+    """The latest `limit` updates of these people and demands (querysets; None: all of them public)."""
+    people = Prisoner.objects.published() if people is None else people
+    demands = Demand.objects.published() if demands is None else demands
+    changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by("-changed_at", "-pk")[:limit])
+    events = list(TimelineEvent.objects.public().filter(prisoner__in=people).order_by("-date", "-pk")[:limit])
+    demand_changes = list(DemandStatusChange.objects.filter(demand__in=demands).order_by("-changed_at", "-pk")[:limit])
+    faces = people.in_bulk({row.prisoner_id for row in [*changes, *events]})
+    public_demands = demands.in_bulk({row.demand_id for row in demand_changes})
+    updates = [_status(change, "person", faces[change.prisoner_id]) for change in changes]
+    updates += [_status(change, "demand", public_demands[change.demand_id]) for change in demand_changes]
+    updates += [
+        Update(f"event-{event.pk}", _midnight(event.date), faces[event.prisoner_id], event.title, "#timeline-heading")
+        for event in events
+    ]
+    updates.sort(key=lambda update: (update.when, update.key), reverse=True)
+    return updates[:limit]
+
+
+def _status(change, kind, record):
+    if change.old_status:
+        text = _("status now %(status)s") % {"status": change.get_new_status_display()}
+    else:
+        # The first entry is the day the record was added, not the day of the event.
+        text = _("added to the tracker")
+    return Update(f"{kind}-status-{change.pk}", change.changed_at, record, text, "#history-heading")
+
+
+def _midnight(day):
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
