@@ -62,3 +62,7 @@ def robots_txt(request):
         f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def write(request):
+    return render(request, "campaigns/write.html")

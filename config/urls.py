@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("campaigns.reports.urls")),
     path("", include("campaigns.feed_urls")),
     path("robots.txt", campaign_views.robots_txt, name="robots_txt"),
+    path("write/", campaign_views.write, name="write"),
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),

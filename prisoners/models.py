@@ -219,6 +219,16 @@ class Prisoner(Publishable):
         address would send letters astray, or tell strangers where someone was."""
         return self.postal_address if self.is_detained else ""
 
+    @property
+    def letters(self):
+        """Whether a letter can reach them now: "address" (held, address known), "unknown" (held, no
+        address yet), "free" (not held: a prison would return it), or "" (killed or died)."""
+        if self.status in (Status.KILLED, Status.DECEASED):
+            return ""
+        if self.is_detained:
+            return "address" if self.address_for_letters else "unknown"
+        return "free"
+
     def custodial_sentence(self):
         """The latest prison sentence, from the sentences already attached when there are some."""
         sentences = self.public_sentences if hasattr(self, "public_sentences") else self.sentences.all()

@@ -95,3 +95,24 @@ def test_the_favicon_is_found_and_pages_name_their_canonical_address(client):
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
     make_person(slug="p")
     assert '<link rel="canonical" href="http://127.0.0.1:8000/prisoners/p/">' in client.get("/prisoners/p/?x=1").content.decode()
+
+
+# Letters ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("fields", "says"), [
+    ({"status": Status.IMPRISONED, "postal_address": "Colony 12, Box 5"}, "Letters can reach them now"),
+    ({"status": Status.DETAINED}, "we do not have an address to publish yet"),
+    ({"status": Status.RELEASED, "postal_address": "Colony 12, Box 5"}, "a letter to a prison would not reach them"),
+])
+def test_each_profile_says_whether_letters_can_reach_the_person_now(client, fields, says):
+    make_person(slug="p", **fields)
+    page = client.get("/prisoners/p/").content.decode()
+    assert says in page
+    assert ("Colony 12" in page) is (fields["status"] == Status.IMPRISONED)
+    assert ('href="/write/"' in page) is (fields["status"] != Status.RELEASED)
+
+
+def test_the_letter_writing_guide_covers_language_what_to_avoid_what_not_to_send_and_censorship(client):
+    page = client.get("/write/").content.decode()
+    for heading in ("Which language", "What to write", "What to avoid", "What not to send", "How letters are read"):
+        assert heading in page
