@@ -1,7 +1,8 @@
 """The site's overview pages: home, a campaign, and the calendar of key dates."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from campaigns.core.dates import local_today
@@ -66,3 +67,9 @@ def robots_txt(request):
 
 def write(request):
     return render(request, "campaigns/write.html")
+
+
+def favicon(request):
+    # Resolved per request, not when the URLs load: in production the static manifest exists only
+    # after collectstatic, and `manage.py check` must run before it.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

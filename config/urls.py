@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from campaigns import views as campaign_views
 from campaigns.core import admin_login
@@ -35,7 +36,7 @@ urlpatterns = [
     path("", include("campaigns.feed_urls")),
     path("robots.txt", campaign_views.robots_txt, name="robots_txt"),
     path("write/", campaign_views.write, name="write"),
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", campaign_views.favicon),
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),
@@ -44,7 +45,9 @@ urlpatterns = [
     # Photos go through a view that checks the person may be shown; nothing else is served from media.
     path(f"{settings.MEDIA_URL.lstrip('/')}{PHOTO_DIR}/<str:name>", prisoner_views.photo, name="photo"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without CSRF protection: the switcher is on cached pages shared by every visitor, and a forged
+    # request could do no more than change someone's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path(f"{settings.ADMIN_URL}login/", admin_login.login, name="admin_login"),
     path(f"{settings.ADMIN_URL}two-factor/enrol/", admin_login.enrol, name="admin_2fa_enrol"),
     path(f"{settings.ADMIN_URL}two-factor/recovery-codes/", admin.site.admin_view(admin_login.recovery_codes),

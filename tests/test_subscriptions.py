@@ -164,11 +164,14 @@ def test_preferences_page_changes_what_is_followed(campaign, client):
 
 def test_short_forms_on_home_campaign_and_profile(campaign, client):
     person = make_person(campaign=campaign)
-    for url, hidden in (("/", 'name="campaigns" value="justice-for-zhanaozen"'),
-                        (campaign.get_absolute_url(), 'name="campaigns" value="justice-for-zhanaozen"'),
-                        (person.get_absolute_url(), f'name="prisoners" value="{person.slug}"')):
+    for url, hidden in (("/", 'name="campaign" value="justice-for-zhanaozen"'),
+                        (campaign.get_absolute_url(), 'name="campaign" value="justice-for-zhanaozen"'),
+                        (person.get_absolute_url(), f'name="person" value="{person.slug}"')):
         page = client.get(url).content.decode()
-        assert 'action="/subscribe/"' in page and hidden in page and "csrfmiddlewaretoken" in page, url
+        # A GET to the full form: no email in an address, no per-visitor token in a shared page.
+        assert 'method="get" action="/subscribe/"' in page and hidden in page and "csrfmiddlewaretoken" not in page, url
+    full = client.get(f"/subscribe/?person={person.slug}").content.decode()
+    assert re.search(rf'name="prisoners" value="{person.slug}" id="[^"]+" checked', full)
 
 
 def test_subscriber_addresses_never_appear_publicly(campaign, client):

@@ -19,6 +19,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from .audit import recorded_as
+from .public_cache import PublicData, public_changed
 
 _purge = ContextVar("purge", default=None)
 REFUSED = "Deletion refused:"  # starts the audit entry of a refusal
@@ -61,8 +62,9 @@ def refuse_deletion(record, why):
     raise RecordProtected(_("%(record)s cannot be deleted: %(why)s") % {"record": record, "why": why})
 
 
-class Protected(models.Model):
-    """A model whose rows are deleted only when `protection()` says nothing against it, or in a purge."""
+class Protected(PublicData):
+    """A model whose rows are deleted only when `protection()` says nothing against it, or in a purge.
+    Every protected model is public data: its changes make cached public pages stale."""
 
     class Meta:
         abstract = True
@@ -84,6 +86,7 @@ class ProtectedQuerySet(models.QuerySet):
             for record in self:
                 if why := record.protection():
                     refuse_deletion(record, why)
+        public_changed()
         return super().delete()
 
 

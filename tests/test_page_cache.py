@@ -1,0 +1,79 @@
+"""The public page cache: shared pages right for every visitor, fresh after every public change."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from campaigns.core.publishing import Visibility
+from prisoners.models import Prisoner
+
+from .factories import make_person
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the version is bumped on commit: commit for real
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+
+
+def queries_for(address, client=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = (client or Client()).get(address)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_a_second_visitor_gets_the_page_without_a_query_and_the_same_etag():
+    make_person(name="Erzhan Elshibayev", slug="erzhan")
+    first_count, first = queries_for("/prisoners/erzhan/")
+    again_count, again = queries_for("/prisoners/erzhan/")
+    assert first_count > 0 and again_count == 0
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert "public" in again["Cache-Control"] and again["Content-Security-Policy"]
+
+
+def test_an_unchanged_page_answers_304():
+    make_person(slug="p")
+    etag = Client().get("/prisoners/p/")["ETag"]
+    assert Client().get("/prisoners/p/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_any_public_change_is_seen_at_once():
+    person = make_person(name="Natalia Sokolova", slug="natalia", occupation="Lawyer")
+    assert "Lawyer" in Client().get("/prisoners/natalia/").content.decode()
+    assert "Natalia Sokolova" in Client().get("/prisoners/").content.decode()
+    person.occupation = "Union lawyer"
+    person.save()
+    assert "Union lawyer" in Client().get("/prisoners/natalia/").content.decode()
+    Prisoner.objects.filter(pk=person.pk).unpublish()
+    assert Client().get("/prisoners/natalia/").status_code == 404
+    assert "Natalia Sokolova" not in Client().get("/prisoners/").content.decode()
+
+
+def test_languages_are_cached_apart():
+    make_person(slug="p")
+    english = Client().get("/prisoners/p/").content.decode()
+    russian = Client(HTTP_ACCEPT_LANGUAGE="ru").get("/prisoners/p/").content.decode()
+    assert '<html lang="en">' in english and '<html lang="ru">' in russian
+
+
+def test_someone_signed_in_is_never_served_or_stored_a_shared_page(campaigner):
+    make_person(slug="p", visibility=Visibility.DRAFT)
+    signed_in = Client()
+    signed_in.force_login(campaigner)
+    queries_for("/", signed_in)
+    assert queries_for("/", signed_in)[0] > 3  # rendered again for a session, not read from the cache
+    assert queries_for("/")[0] > 0  # and nothing of it was stored for visitors
+
+
+def test_pages_with_a_form_token_are_never_shared():
+    make_person(slug="p")
+    Client().get("/report/")
+    page = Client().get("/report/")
+    assert "csrfmiddlewaretoken" in page.content.decode() and "csrftoken" in page.cookies
+    assert "csrfmiddlewaretoken" not in Client().get("/prisoners/p/").content.decode()
+    for address in ("/", "/prisoners/", "/prisoners/p/", "/calendar/", "/feed/"):
+        response = Client().get(address)
+        assert not response.cookies, address
