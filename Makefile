@@ -38,9 +38,12 @@ check: install
 test: install lint check
 	$(BIN)/pytest
 
-# Figures for the reminder path (planning and sending a tick for BENCH_SUBSCRIBERS, default 5000).
+# Figures for the reminder path (tests/bench_reminders.py) and the public pages under gunicorn
+# (tests/bench_web.py, which needs wrk: installed here with apt-get when it is missing and we are root).
 bench: install
 	$(BIN)/python tests/bench_reminders.py
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python tests/bench_web.py
 
 clean:
 	rm -rf $(VENV) var staticfiles db.sqlite3

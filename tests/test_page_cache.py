@@ -1,6 +1,7 @@
 """The public page cache: shared pages right for every visitor, fresh after every public change."""
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -77,3 +78,13 @@ def test_pages_with_a_form_token_are_never_shared():
     for address in ("/", "/prisoners/", "/prisoners/p/", "/calendar/", "/feed/"):
         response = Client().get(address)
         assert not response.cookies, address
+
+
+def test_synthetic_people_are_marked_and_refuse_a_real_database(capsys):
+    call_command("make_synthetic_people", "3")
+    assert list(Prisoner.objects.values_list("name", flat=True)) == [
+        "Synthetic person 00001", "Synthetic person 00002", "Synthetic person 00003"]
+    assert Prisoner.objects.published().filter(campaigns__slug="synthetic-campaign").count() == 3
+    make_person(name="Erzhan Elshibayev")
+    with pytest.raises(CommandError, match="real people"):
+        call_command("make_synthetic_people", "3")
