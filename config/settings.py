@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "ninja",  # its own Swagger UI files (static), never a CDN
     "axes",
     "auditlog",
     "django_otp",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "campaigns",
     "campaigns.outreach",
     "campaigns.reports",
+    "campaigns.api",
     "campaigns.accountability",
     # Last, as its documentation asks: removes a photo's file when it is cleared, replaced or purged.
     "django_cleanup.apps.CleanupConfig",
@@ -205,6 +207,9 @@ CORRECTIONS_EMAIL = env("DJANGO_CORRECTIONS_EMAIL", parseaddr(DEFAULT_FROM_EMAIL
 # Told (a reference and an admin link, nothing of the content) when a report or correction arrives.
 REPORTS_EMAILS = envlist("DJANGO_REPORTS_EMAILS", [CORRECTIONS_EMAIL])
 REPORT_RATE_PER_IP = env("REPORT_RATE_PER_IP", "5/h")
+# Exports and the API (campaigns/api), per visitor address; over the limit they answer 429.
+API_RATE_PER_IP = env("API_RATE_PER_IP", "120/m")
+EXPORT_RATE_PER_IP = env("EXPORT_RATE_PER_IP", "30/h")
 EMAIL_BACKEND = (
     # Django's SMTP backend, with connections that tell whether a message body went out.
     "campaigns.outreach.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("campaigns.outreach.urls")),
     path("", include("campaigns.reports.urls")),
     path("", include("campaigns.feed_urls")),
+    path("", include("campaigns.api.urls")),
     path("robots.txt", campaign_views.robots_txt, name="robots_txt"),
     path("write/", campaign_views.write, name="write"),
     path("favicon.ico", campaign_views.favicon),
