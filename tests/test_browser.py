@@ -129,3 +129,14 @@ def test_a_reader_on_a_phone_suggests_a_correction_from_a_profile(live_server, p
     assert phone.locator("h1").inner_text() == "Thank you: we have it"
     reference = phone.locator("#reference").inner_text()
     assert Report.objects.get(reference=reference).person.slug == "natalia-sokolova"
+
+
+def test_the_api_docs_page_works_under_the_strict_content_security_policy(live_server, browser):
+    page = browser.new_page()
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(f"{live_server.url}/api/docs/")
+    page.wait_for_selector(".swagger-ui .info", timeout=15000)
+    assert page.locator(".swagger-ui .opblock").count() >= 5  # the people, demands, campaigns and key dates paths
+    assert violations == []
+    page.close()
