@@ -81,10 +81,14 @@ def line_chart(points, *, chart_id, title, description, labels_every=1):
         '<text class="chart-tick" x="{tx}" y="{hy}">{top}</text><text class="chart-tick" x="{tx}" y="{by}">0</text>',
         l=left, r=right, b=bottom, h=head, tx=left - 6, hy=head + 4, by=bottom + 4, top=top,
     )
-    shown = {i for i in range(len(points)) if i % labels_every == 0} | {len(points) - 1}
+    # Every n-th label and the last, leaving out one that would sit on the last's left side.
+    shown = {i for i in range(len(points)) if i % labels_every == 0 and len(points) - 1 - i >= labels_every / 2}
+    shown.add(len(points) - 1)
+    last = len(points) - 1  # its label ends at the right edge rather than running past it
     labels = format_html_join(
-        "", '<text class="chart-axis-label" x="{}" y="{}">{}</text>',
-        ((x(i), bottom + 20, point.label) for i, point in enumerate(points) if i in shown),
+        "", '<text class="chart-axis-label{}" x="{}" y="{}">{}</text>',
+        ((" chart-axis-end" if i == last and i else "", x(i), bottom + 20, point.label)
+         for i, point in enumerate(points) if i in shown),
     )
     dots = format_html_join(
         "", '<circle class="chart-dot" cx="{}" cy="{}" r="3.5"/>',
