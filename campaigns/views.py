@@ -1,10 +1,15 @@
-"""The site's overview pages: home, a campaign, and the calendar of key dates."""
+"""The site's overview pages: home, a campaign, the calendar of key dates and the statistics."""
+
+import math
 
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from campaigns.core.charts import Point, bar_chart, line_chart
 from campaigns.core.dates import local_today
 from campaigns.core.models import Campaign
 from campaigns.core.site import absolute
@@ -12,6 +17,7 @@ from demands.models import Demand
 from prisoners.models import Prisoner
 
 from .models import KeyDate
+from .statistics import statistics
 from .updates import public_updates
 
 RECENT_UPDATES = 8
@@ -50,6 +56,45 @@ def campaign_detail(request, slug):
 
 def calendar(request):
     return render(request, "campaigns/calendar.html", {"occurrences": _key_dates().upcoming(local_today())})
+
+
+def statistics_page(request):
+    today = local_today()
+    figures = statistics(today)
+    custody = figures["custody"]
+    held = [
+        Point(_("today") if day == today else date_format(day, "Y" if custody.yearly else "M Y"), count)
+        for day, count in custody.held
+    ]
+    months = figures["update_months"]
+    charts = {
+        "people": bar_chart(
+            figures["people_by_status"], chart_id="chart-people", title=_("People by status"),
+            description=_("How many people on record have each status; the figures are in the table beside."),
+        ),
+        "custody": line_chart(
+            held, chart_id="chart-custody", labels_every=math.ceil(len(held) / 6) or 1,
+            title=_("People held over time"),
+            description=_("How many people were held on the last day of each period since the earliest arrest on "
+                          "record, and today; the figures are in the table beside."),
+        ) if held else "",
+        "demand_status": bar_chart(
+            figures["demands_by_status"], chart_id="chart-demand-status", title=_("Demands by status"),
+            description=_("How many demands have each status; the figures are in the table beside."),
+        ),
+        "addressees": bar_chart(
+            figures["demands_by_addressee"], chart_id="chart-addressees", title=_("Demands by addressee"),
+            description=_("How many demands are addressed to each organisation; the figures are in the table beside."),
+        ),
+        "updates": line_chart(
+            [Point(date_format(month.month, "M Y"), month.total) for month in months], chart_id="chart-updates",
+            labels_every=6, title=_("Updates per month"),
+            description=_("How many updates were published in each of the last %(n)d months; the figures are in "
+                          "the table beside.") % {"n": len(months)},
+        ),
+    }
+    context = {**figures, "charts": charts, "today": today, "people_total": sum(p.value for p in figures["people_by_status"])}
+    return render(request, "campaigns/statistics.html", context)
 
 
 def robots_txt(request):

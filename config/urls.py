@@ -31,6 +31,7 @@ admin.site.index_title = _("Keep the record up to date")
 urlpatterns = [
     path("", campaign_views.home, name="home"),
     path("calendar/", campaign_views.calendar, name="calendar"),
+    path("statistics/", campaign_views.statistics_page, name="statistics"),
     path("", include("campaigns.outreach.urls")),
     path("", include("campaigns.reports.urls")),
     path("", include("campaigns.feed_urls")),

@@ -6,4 +6,5 @@ app_name = "demands"
 urlpatterns = [
     path("", views.demand_list, name="list"),
     path("<slug:slug>/", views.demand_detail, name="detail"),
+    path("<slug:slug>/card.png", views.demand_card, name="card"),
 ]

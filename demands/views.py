@@ -1,6 +1,12 @@
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from campaigns.core.cards import CardText, card_response
 from campaigns.core.listing import filtered_page
+from campaigns.core.site import absolute
 
 from .filters import DemandFilter
 from .models import Demand
@@ -15,4 +21,15 @@ def demand_list(request):
 def demand_detail(request, slug):
     # Every public relation, including the key dates registered by the campaigns app.
     demand = get_object_or_404(Demand.objects.published().select_related("campaign").with_public(), slug=slug)
-    return render(request, "demands/detail.html", {"demand": demand})
+    card = absolute(reverse("demands:card", args=[demand.slug]))
+    return render(request, "demands/detail.html", {"demand": demand, "card_url": card})
+
+
+def card_text(demand):
+    return CardText(title=demand.title, status=demand.get_status_display(), site=_("Zhanaozen tracker"))
+
+
+def demand_card(request, slug):
+    demand = get_object_or_404(Demand.objects.published(), slug=slug)
+    with translation.override(settings.LANGUAGE_CODE):  # the same picture for every visitor
+        return card_response(card_text(demand))

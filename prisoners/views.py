@@ -1,9 +1,15 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
+from campaigns.core.cards import CardText, card_response
 from campaigns.core.listing import filtered_page
+from campaigns.core.site import absolute
 
 from .filters import PrisonerFilter
 from .models import PHOTO_DIR, Prisoner
@@ -19,7 +25,22 @@ def prisoner_detail(request, slug):
     # Every public relation, including those registered by the apps above (demands, key dates).
     people = Prisoner.objects.published().at_public_address(slug)
     person = get_object_or_404(people.select_related("affiliation").with_public())
-    return render(request, "prisoners/detail.html", {"person": person})
+    card = absolute(reverse("prisoners:card", args=[person.slug]))
+    return render(request, "prisoners/detail.html", {"person": person, "card_url": card})
+
+
+def card_text(person):
+    """What a person's share card says: their public face's name (initials when anonymised) and status."""
+    return CardText(title=person.name, status=person.get_status_display(), site=_("Zhanaozen tracker"))
+
+
+def prisoner_card(request, slug):
+    """The share card, only at the person's public address: an anonymised person's card is at
+    "anonymous-<id>" and shows initials; their real slug, a draft or a withdrawal lead nowhere."""
+    person = get_object_or_404(Prisoner.objects.published().at_public_address(slug))
+    # One picture for every visitor, whatever their language: a shared link shows the same card.
+    with translation.override(settings.LANGUAGE_CODE):
+        return card_response(card_text(person))
 
 
 def photo(request, name):

@@ -9,7 +9,7 @@ from campaigns.reports.models import Report
 from prisoners.models import Status
 
 from .conftest import PASSWORD
-from .factories import make_demand, make_person, make_source
+from .factories import make_demand, make_organisation, make_person, make_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -140,3 +140,29 @@ def test_the_api_docs_page_works_under_the_strict_content_security_policy(live_s
     assert page.locator(".swagger-ui .opblock").count() >= 5  # the people, demands, campaigns and key dates paths
     assert violations == []
     page.close()
+
+
+def test_a_reader_on_a_phone_sees_the_statistics_charts_and_tables(live_server, phone):
+    ministry = make_organisation(name="Ministry of Internal Affairs of the Republic of Kazakhstan")
+    make_person(status=Status.IMPRISONED, arrested_on=datetime.date(2011, 12, 20))
+    make_person(status=Status.RELEASED, arrested_on=datetime.date(2012, 1, 5), released_on=datetime.date(2016, 3, 1))
+    make_person(status=Status.DETAINED)
+    make_demand(addressees=[ministry])
+
+    console = []
+    phone.on("console", lambda message: console.append(message.text))
+    phone.goto(f"{live_server.url}/statistics/")
+    assert phone.locator("h1").inner_text() == "Statistics"
+    for chart in ("#chart-people", "#chart-custody", "#chart-addressees", "#chart-updates"):
+        assert phone.locator(chart).is_visible()
+    custody = phone.get_by_role("table", name="People held at the end of each year, and today")
+    assert custody.is_visible() and custody.get_by_role("rowheader").count() > 5
+    assert phone.get_by_role("img", name="People held over time").is_visible()
+    # The page fits a phone: nothing wider than the screen, the charts included.
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert phone.evaluate("window.innerWidth") == 390
+    rights = phone.evaluate("[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 390
+    # The tables fit too: none needs its scroll box on a phone.
+    assert phone.evaluate("[...document.querySelectorAll('.table-scroll')].every(box => box.scrollWidth <= box.clientWidth)")
+    assert not [text for text in console if "Content Security Policy" in text]
