@@ -7,7 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.core.publishing import Visibility
-from prisoners.models import Prisoner
+from campaigns.core.status import record_status_change
+from prisoners.models import Prisoner, Status
 
 from .factories import make_person
 
@@ -88,3 +89,14 @@ def test_synthetic_people_are_marked_and_refuse_a_real_database(capsys):
     make_person(name="Erzhan Elshibayev")
     with pytest.raises(CommandError, match="real people"):
         call_command("make_synthetic_people", "3")
+
+
+def test_a_publish_and_a_status_change_are_seen_at_once():
+    draft = make_person(name="Yerlan Baltabai", slug="yerlan", visibility=Visibility.DRAFT, status=Status.DETAINED)
+    assert "Yerlan Baltabai" not in Client().get("/prisoners/").content.decode()
+    Prisoner.objects.filter(pk=draft.pk).publish()
+    assert "Yerlan Baltabai" in Client().get("/prisoners/").content.decode()
+    assert "Detained awaiting trial" in Client().get("/prisoners/yerlan/").content.decode()
+    record_status_change(draft, Status.RELEASED, source_url="https://example.org/release")
+    page = Client().get("/prisoners/yerlan/").content.decode()
+    assert "Released" in page and "Detained awaiting trial</span>" not in page.split("status-line", 1)[1][:200]
