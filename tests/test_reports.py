@@ -98,7 +98,8 @@ def test_an_editor_turns_a_case_report_into_a_draft_record(send, editor_client, 
     draft = report.draft
     assert draft.name == "Aset Abishev" and not Prisoner.objects.published().filter(pk=draft.pk).exists()
     assert Client().get(f"/prisoners/{draft.slug}/").status_code == 404
-    assert "Satpayev" in editor_client.get(change_url(report)).content.decode()
+    page = editor_client.get(change_url(report)).content.decode()
+    assert "Satpayev" in page and f'href="{change_url(draft)}"' in page
 
 
 def test_a_correction_is_closed_only_with_its_source(send, editor_client, editor):

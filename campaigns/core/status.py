@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .protection import Protected, ProtectedQuerySet
-from .public_cache import public_changed
 
 
 class Grade(models.TextChoices):
@@ -85,8 +84,9 @@ def record_status_change(record, new_status, *, by=None, at=None, **evidence):
     old_status = model.objects.select_for_update().values_list("status", flat=True).get(pk=record.pk)
     if old_status == new_status:
         raise StatusUnchanged(new_status)
+    # update() bypasses save(), but the history row written below is public data too: saving it makes
+    # cached pages stale (PublicData), so no bump is needed here.
     model.objects.filter(pk=record.pk).update(status=new_status, updated_at=timezone.now())
-    public_changed()  # update() bypasses save(); the history row below is saved too, but say it here
     record.status = new_status
     return _log(record, old_status, new_status, by=by, at=at, **evidence)
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,10 @@ class ReportForm(forms.ModelForm):
         if outcome == Report.Outcome.DRAFTED and not self.instance.draft_id:
             raise forms.ValidationError(_('Use the action "Make a draft person" from the list: it makes the record.'))
         return outcome
+
+
+def _change_url(record):
+    return reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
 
 
 @admin.register(Report)
@@ -47,14 +52,13 @@ class ReportAdmin(AuditedAdmin):
         subject = report.subject
         if subject is None:
             return "—"
-        url = f"../../../{subject._meta.app_label}/{subject._meta.model_name}/{subject.pk}/change/"
-        return format_html('<a href="{}">{}</a>', url, subject)
+        return format_html('<a href="{}">{}</a>', _change_url(subject), subject)
 
     @admin.display(description=_("draft record"))
     def draft_link(self, report):
         if report.draft_id is None:
             return "—"
-        return format_html('<a href="../../../prisoners/prisoner/{}/change/">{}</a>', report.draft_id, report.draft)
+        return format_html('<a href="{}">{}</a>', _change_url(report.draft), report.draft)
 
     def save_model(self, request, obj, form, change):
         if not form.has_changed():
