@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test install lint check bench clean
+.PHONY: run test install lint check bench clean translations messages
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,9 +15,18 @@ $(BIN)/.installed: requirements.txt
 
 install: $(BIN)/.installed
 
+# The .po files are committed; their .mo files are compiled here with Babel (no GNU gettext needed).
+translations: install
+	$(MANAGE) compile_translations
+
+# Adds new interface strings to the .po files (this one needs GNU gettext: apt-get install gettext).
+messages: install
+	$(MANAGE) makemessages -l ru -l kk --add-location=file --no-obsolete --ignore=.venv --ignore=tests --ignore=var
+	$(MANAGE) compile_translations
+
 # Migrate, load the demo data (a second run changes nothing), print the admin login, then serve the
 # site with the Celery worker and beat. Ctrl-C stops all three.
-run: install
+run: install translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) demo_admin
@@ -31,7 +40,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-check: install
+check: install translations
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 

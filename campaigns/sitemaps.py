@@ -7,6 +7,11 @@ from prisoners.models import Prisoner
 
 class PublishedSitemap(Sitemap):
     model = None
+    # Every page in every language, each entry naming its alternates (hreflang) and the English page
+    # as x-default.
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return self.model.objects.published().order_by("pk")

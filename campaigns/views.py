@@ -55,7 +55,9 @@ def campaign_detail(request, slug):
 
 
 def calendar(request):
-    return render(request, "campaigns/calendar.html", {"occurrences": _key_dates().upcoming(local_today())})
+    query = request.GET.get("q", "")[:100]
+    key_dates = _key_dates().search(query)
+    return render(request, "campaigns/calendar.html", {"occurrences": key_dates.upcoming(local_today()), "query": query})
 
 
 def statistics_page(request):

@@ -1,16 +1,16 @@
 """The composition root: every app's addresses, mounted where they have always been."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
 from campaigns import views as campaign_views
-from campaigns.core import admin_login
+from campaigns.core import admin_login, languages
 from campaigns.sitemaps import SITEMAPS
 from prisoners import views as prisoner_views
 from prisoners.models import PHOTO_DIR
@@ -28,28 +28,35 @@ admin.site.site_header = _("Zhanaozen tracker: campaigners' admin")
 admin.site.site_title = _("Tracker admin")
 admin.site.index_title = _("Keep the record up to date")
 
-urlpatterns = [
+# Pages for readers: English where it has always been (links already shared keep working), Russian
+# under /ru/ and Kazakh under /kk/.
+urlpatterns = i18n_patterns(
     path("", campaign_views.home, name="home"),
     path("calendar/", campaign_views.calendar, name="calendar"),
     path("statistics/", campaign_views.statistics_page, name="statistics"),
     path("", include("campaigns.outreach.urls")),
     path("", include("campaigns.reports.urls")),
     path("", include("campaigns.feed_urls")),
-    path("", include("campaigns.api.urls")),
-    path("robots.txt", campaign_views.robots_txt, name="robots_txt"),
     path("write/", campaign_views.write, name="write"),
-    path("favicon.ico", campaign_views.favicon),
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),
     path("responsibility/", include("campaigns.accountability.urls")),
+    prefix_default_language=False,
+)
+
+# Language-neutral addresses: data for machines, files, the staff's admin.
+urlpatterns += [
+    path("", include("campaigns.api.urls")),
+    path("robots.txt", campaign_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", campaign_views.favicon),
     path("healthz", healthz, name="healthz"),
     # Photos go through a view that checks the person may be shown; nothing else is served from media.
     path(f"{settings.MEDIA_URL.lstrip('/')}{PHOTO_DIR}/<str:name>", prisoner_views.photo, name="photo"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Without CSRF protection: the switcher is on cached pages shared by every visitor, and a forged
     # request could do no more than change someone's language.
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("i18n/setlang/", csrf_exempt(languages.switch_language), name="set_language"),
     path(f"{settings.ADMIN_URL}login/", admin_login.login, name="admin_login"),
     path(f"{settings.ADMIN_URL}two-factor/enrol/", admin_login.enrol, name="admin_2fa_enrol"),
     path(f"{settings.ADMIN_URL}two-factor/recovery-codes/", admin.site.admin_view(admin_login.recovery_codes),

@@ -7,6 +7,7 @@ from .models import Demand, Status
 
 
 class DemandFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Words of the demand or campaign"), method="filter_q", max_length=100)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("Any status"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Demand.Kind.choices, empty_label=_("Any kind"))
     addressee = django_filters.ModelChoiceFilter(
@@ -21,3 +22,6 @@ class DemandFilter(django_filters.FilterSet):
     class Meta:
         model = Demand
         fields = []
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)

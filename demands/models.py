@@ -47,6 +47,7 @@ class Demand(Publishable):
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="demands")
+    searched_fields = ("title", "summary", "campaign__name")
     addressees = models.ManyToManyField(
         Organisation, verbose_name=_("addressed to"), blank=True, related_name="demands_received"
     )

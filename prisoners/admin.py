@@ -60,9 +60,19 @@ class VerificationFilter(admin.SimpleListFilter):
 
 
 class PrisonerForm(StatusChangeForm):
+    namesake_confirmed = forms.BooleanField(
+        label=_("A different person with the same name"), required=False,
+        help_text=_("Tick only after checking that an existing record with this name is someone else."),
+    )
+
     class Meta:
         model = Prisoner
         fields = "__all__"
+
+    def clean(self):
+        # Read by Prisoner.clean(), which the model form calls after this.
+        self.instance.namesake_confirmed = self.cleaned_data.get("namesake_confirmed", False)
+        return super().clean()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -85,7 +95,8 @@ class PrisonerAdmin(StatusAdmin):
     autocomplete_fields = ("affiliation", "campaigns", "sources")
     inlines = [AliasInline, ChargeInline, SentenceInline, TimelineEventInline, PrisonerStatusHistoryInline]
     fieldsets = (
-        (None, {"fields": ("name", "slug", "native_name", "summary", "biography", ("photo", "photo_credit"))}),
+        (None, {"fields": ("name", "namesake_confirmed", "slug", "native_name", "summary", "biography",
+                           ("photo", "photo_credit"))}),
         (_("Status"), {"fields": STATUS_FIELDS}),
         (_("Detention"), {"fields": (("arrested_on", "released_on", "died_on"), "facility", "postal_address")}),
         (_("Background"), {"fields": (("country", "region"), "occupation", "affiliation", "campaigns", "sources")}),

@@ -9,6 +9,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from campaigns.core.audit import audited
 from campaigns.core.dates import local_today
@@ -16,7 +17,15 @@ from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.protection import Protected, ProtectedQuerySet
 from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
 from campaigns.core.status import Grade, StatusChange
-from campaigns.core.text import initials, search_key, validate_marks, withheld, without_marks
+from campaigns.core.text import (
+    initials,
+    search_key,
+    search_words,
+    validate_marks,
+    withheld,
+    within_one_edit,
+    without_marks,
+)
 
 PHOTO_DIR = "photos"  # under MEDIA_ROOT; served by `views.photo`, which checks who may see each
 
@@ -98,17 +107,47 @@ class PrisonerQuerySet(PublishableQuerySet):
         return len(self)
 
     def search(self, text):
-        key = search_key(text)
-        if not key:
+        """People whose names or aliases have every typed word, in any order, at the start of a word;
+        whole-word matches first. When nothing matches, one wrong letter per word is forgiven."""
+        words = search_words(text)
+        if not words:
             return self
-        alias_match = Alias.objects.filter(prisoner=OuterRef("pk"), search_key__contains=key)
         # An anonymised person's names must not be confirmed by a search for them.
-        return self.filter(Q(search_key__contains=key) | Exists(alias_match)).exclude(consent=Consent.ANONYMISED)
+        people = self.exclude(consent=Consent.ANONYMISED)
+        found = people.filter(*(self._has_word(word) for word in words))
+        if not found.exists():
+            found = people.filter(pk__in=people._within_one_edit(words))
+        whole_words = sum(
+            (Case(When(Q(search_key__contains=f" {word} "), then=Value(1)), default=Value(0)) for word in words),
+            Value(0),
+        )
+        ordering = found.query.order_by or found.model._meta.ordering
+        return found.annotate(search_rank=whole_words).order_by("-search_rank", *ordering)
+
+    @staticmethod
+    def _has_word(word):
+        start = f" {word}"
+        return Q(search_key__contains=start) | Exists(Alias.objects.filter(prisoner=OuterRef("pk"), search_key__contains=start))
+
+    def _within_one_edit(self, words):
+        # Read in Python, only when the database found nothing: one wrong letter cannot be put to
+        # SQLite as a query. Two short columns per person, bounded by the search's own filters.
+        names = {pk: key.split() for pk, key in self.values_list("pk", "search_key")}
+        for pk, key in Alias.objects.filter(prisoner__in=self.values("pk")).values_list("prisoner_id", "search_key"):
+            names[pk] += key.split()
+        return [pk for pk, known in names.items() if all(any(within_one_edit(w, k) for k in known) for w in words)]
 
     def matching_name(self, name):
-        """Records whose name or an alias folds to the same key as `name`."""
-        key = search_key(name)
-        return self.filter(Q(search_key=key) | Exists(Alias.objects.filter(prisoner=OuterRef("pk"), search_key=key)))
+        """Records with a name, a name in Cyrillic or an alias of the same words as `name`, in any order."""
+        words = sorted(search_words(name))
+        if not words:
+            return self.none()
+        candidates = self.filter(*(self._has_word(word) for word in words)).prefetch_related("aliases")
+        return self.filter(pk__in=[
+            person.pk for person in candidates
+            if words in ([sorted(search_words(known)) for known in person.names_for_search()]
+                         + [sorted(search_words(alias.name)) for alias in person.aliases.all()])
+        ])
 
 
 class Prisoner(Publishable):
@@ -159,6 +198,9 @@ class Prisoner(Publishable):
 
     objects = PrisonerQuerySet.as_manager()
 
+    # Set by the admin form when an editor confirms that a namesake is someone else.
+    namesake_confirmed = False
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
@@ -173,8 +215,11 @@ class Prisoner(Publishable):
     def save(self, *args, **kwargs):
         if getattr(self, "public_face", False):
             raise ValueError("A person read for the public (initials, withheld passages) is never saved back.")
-        self.search_key = f"{search_key(self.name)} {search_key(self.native_name)}".strip()
+        self.search_key = search_key(*self.names_for_search())
         super().save(*args, **kwargs)
+
+    def names_for_search(self):
+        return [self.name, self.native_name]
 
     @property
     def is_anonymised(self):
@@ -202,10 +247,13 @@ class Prisoner(Publishable):
             errors["released_on"] = _("The release date is before the arrest date.")
         if self.arrested_on and self.died_on and self.died_on < self.arrested_on and self.status != Status.KILLED:
             errors["died_on"] = _("The date of death is before the arrest date.")
-        if self.name and not errors.get("name"):
+        if self.name and not errors.get("name") and not self.namesake_confirmed:
             duplicate = Prisoner.objects.matching_name(self.name).exclude(pk=self.pk).first()
             if duplicate:
-                errors["name"] = _("There is already a record for %(name)s (same name or alias).") % {"name": duplicate}
+                errors["name"] = _(
+                    "There is already a record for %(name)s (same name or alias). If this is someone else, tick "
+                    "\"A different person with the same name\" and save again."
+                ) % {"name": duplicate}
         if errors:
             raise ValidationError(errors)
 
@@ -363,11 +411,11 @@ class Sentence(PartOfPerson):
     def length_display(self):
         parts = []
         if self.years:
-            parts.append(_("%(n)d years") % {"n": self.years} if self.years != 1 else _("1 year"))
+            parts.append(ngettext("%(n)d year", "%(n)d years", self.years) % {"n": self.years})
         if self.months:
-            parts.append(_("%(n)d months") % {"n": self.months} if self.months != 1 else _("1 month"))
+            parts.append(ngettext("%(n)d month", "%(n)d months", self.months) % {"n": self.months})
         if self.days:
-            parts.append(_("%(n)d days") % {"n": self.days} if self.days != 1 else _("1 day"))
+            parts.append(ngettext("%(n)d day", "%(n)d days", self.days) % {"n": self.days})
         return " ".join(str(part) for part in parts)
 
     @property

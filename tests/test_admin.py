@@ -83,6 +83,14 @@ def test_admin_shows_clear_message_for_a_duplicate_person(editor_client):
     assert "There is already a record for Yerzhan Yelshibaev" in response.content.decode()
 
 
+def test_an_editor_can_save_a_namesake_after_saying_it_is_someone_else(editor_client):
+    make_person(name="Erzhan Elshibayev")
+    other = make_person(name="Someone")
+    response = submit_change(editor_client, other, name="Elshibayev Erzhan", namesake_confirmed="on")
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Prisoner.objects.filter(name="Elshibayev Erzhan").exists()
+
+
 def test_editor_cannot_manage_users(editor_client, campaigner):
     assert editor_client.get("/admin/auth/user/").status_code == 403
     assert editor_client.get(f"/admin/auth/user/{campaigner.pk}/change/").status_code == 403

@@ -166,3 +166,22 @@ def test_a_reader_on_a_phone_sees_the_statistics_charts_and_tables(live_server, 
     # The tables fit too: none needs its scroll box on a phone.
     assert phone.evaluate("[...document.querySelectorAll('.table-scroll')].every(box => box.scrollWidth <= box.clientWidth)")
     assert not [text for text in console if "Content Security Policy" in text]
+
+
+def test_a_reader_in_almaty_lands_in_kazakh_and_switches_to_english_on_the_same_page(live_server, browser):
+    person = make_person(name="Erzhan Elshibayev", status=Status.IMPRISONED)
+    context = browser.new_context(locale="kk-KZ", viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}{person.get_absolute_url()}")
+    page.wait_for_url(f"{live_server.url}/kk{person.get_absolute_url()}")
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert page.get_by_role("link", name="Адамдар").is_visible()  # "People", in Kazakh
+
+    page.get_by_label("Тіл").select_option("en")
+    page.get_by_role("button", name="Ауыстыру").click()
+    page.wait_for_url(f"{live_server.url}{person.get_absolute_url()}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # The choice sticks: the English address is no longer sent to Kazakh.
+    page.goto(f"{live_server.url}/prisoners/")
+    assert page.url == f"{live_server.url}/prisoners/" and page.locator("h1").inner_text() == "People"
+    context.close()

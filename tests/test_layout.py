@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from campaigns.core.text import search_key
+
 from .conftest import EDITOR_GROUP
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +68,8 @@ def test_moving_models_to_core_and_outreach_keeps_every_row_and_link():
             field = model._meta.get_field(name)
             if field.many_to_many:
                 assert sorted(getattr(row, name).values_list("pk", flat=True)) == sorted(value), (obj["model"], name)
+            elif name == "search_key":
+                assert getattr(row, name) == search_key(obj["fields"]["name"], obj["fields"].get("native_name", ""))
             else:
                 assert getattr(row, field.attname) == field.to_python(value), (obj["model"], name)
     assert sum(1 for _ in objects) == sum(

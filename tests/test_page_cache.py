@@ -57,8 +57,10 @@ def test_any_public_change_is_seen_at_once():
 def test_languages_are_cached_apart():
     make_person(slug="p")
     english = Client().get("/prisoners/p/").content.decode()
-    russian = Client(HTTP_ACCEPT_LANGUAGE="ru").get("/prisoners/p/").content.decode()
+    russian = Client().get("/ru/prisoners/p/").content.decode()
     assert '<html lang="en">' in english and '<html lang="ru">' in russian
+    # The cached English page is never what a reader whose browser asks for Russian gets.
+    assert Client(HTTP_ACCEPT_LANGUAGE="ru", HTTP_ACCEPT="text/html").get("/prisoners/p/")["Location"] == "/ru/prisoners/p/"
 
 
 def test_someone_signed_in_is_never_served_or_stored_a_shared_page(campaigner):

@@ -246,10 +246,17 @@ def test_pages_have_one_h1_a_title_and_a_description(visitor):
         assert "<main" in page and "<nav" in page, url
 
 
-def test_language_switcher_changes_the_language(visitor):
+def test_language_switcher_takes_the_reader_to_the_same_page_in_that_language(visitor):
     response = visitor.post("/i18n/setlang/", {"language": "ru", "next": "/prisoners/"})
-    assert response.status_code == 302
-    assert '<html lang="ru">' in html(visitor.get("/prisoners/"))
+    assert response["Location"] == "/ru/prisoners/"
+    assert '<html lang="ru">' in html(visitor.get("/ru/prisoners/"))
+    assert visitor.get("/prisoners/", HTTP_ACCEPT="text/html")["Location"] == "/ru/prisoners/"  # the choice sticks
+
+
+def test_choosing_english_brings_the_reader_back_and_keeps_them_there(visitor):
+    response = visitor.post("/i18n/setlang/", {"language": "en", "next": "/ru/prisoners/?status=imprisoned"})
+    assert response["Location"] == "/prisoners/?status=imprisoned"
+    assert visitor.get("/prisoners/", HTTP_ACCEPT_LANGUAGE="ru", HTTP_ACCEPT="text/html").status_code == 200
 
 
 def test_public_pages_send_a_content_security_policy(visitor):

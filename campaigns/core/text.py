@@ -1,23 +1,73 @@
 import re
 
+from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from unidecode import unidecode
 
-_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
-_SPACES = re.compile(r"\s+")
+# Before anyascii: letters it renders in a way no other spelling of the name uses (Қ → Q, Ң → Ng,
+# Ь → an apostrophe), and the Kazakh Latin alphabet of 2021 (ş, ğ, q, ı), mapped to what the
+# Russian-based spellings of the same names write.
+_LETTERS = str.maketrans({
+    "қ": "k", "q": "k", "ғ": "g", "ğ": "g", "ң": "n", "ñ": "n", "ө": "o", "ö": "o", "ә": "a", "ä": "a",
+    "ұ": "u", "ү": "u", "ü": "u", "ū": "u", "і": "i", "ı": "i", "һ": "h", "й": "i", "ş": "sh", "ç": "ch",
+    "ь": "", "ъ": "", "'": "", "’": "", "ʼ": "",
+})
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_VOWELS = "aeiou"
+# After anyascii, on Latin letters: the spellings transliterations disagree on.
+_RULES = [
+    (re.compile(r"zh|dzh|dj"), "j"),  # Zhanaozen, Janaozen; Жаңаөзен
+    (re.compile(r"kh"), "h"),  # Khalmurzaeva, Halmurzaeva
+    (re.compile(r"gh"), "g"),
+    (re.compile(rf"(?<=[{_VOWELS}])y(?=[{_VOWELS}])"), ""),  # Elshibayev, Elshibaev
+    (re.compile(rf"\by(?=[{_VOWELS}])"), ""),  # Yerzhan, Erzhan; Yelena, Elena
+    (re.compile(rf"(?<=[^{_VOWELS}\W])y(?=[{_VOWELS}])"), "i"),  # Natalya, Natalia
+    (re.compile(rf"(?<=[{_VOWELS}])y\b"), "i"),  # Baltabay, Baltabai, Балтабай
+    (re.compile(r"([a-z])\1+"), r"\1"),  # Kassym, Kasym; -ii endings
+]
 
 
-def search_key(text):
-    """Fold a name so that spellings of the same person meet.
+def search_words(text):
+    """The words of `text` folded so that spellings of one name meet (see search_key)."""
+    folded = anyascii((text or "").lower().translate(_LETTERS)).lower()
+    folded = _NOT_WORD.sub(" ", folded)
+    for pattern, replacement in _RULES:
+        folded = pattern.sub(replacement, folded)
+    return folded.split()
 
-    Cyrillic and Latin, accents and case fold to plain ASCII; then "y" and "j" are dropped
-    because they are what most transliterations of Kazakh and Russian names disagree on
-    (Yerzhan/Erzhan, Yelshibaev/Elshibayev, Tuletayeva/Tuletaeva).
+
+def search_key(*texts):
+    """A stored key for searching: the folded words of every text, between spaces, so that a
+    search can match whole words (" word ") and the starts of words (" wor").
+
+    Russian and Kazakh Cyrillic, the Kazakh Latin alphabet and the usual English transliterations
+    fold to one loose Latin spelling: Жаңаөзен, Жанаозен, Zhanaozen and Janaozen are all "janaozen";
+    Эльшибаев, Елшібаев, Yelshibayev and Elshibaev are all "elshibaev". The price is a few false
+    meetings of different names (Yakov and Akov), which a search can bear.
     """
-    folded = unidecode(text or "").lower()
-    folded = _NOT_WORD.sub(" ", folded).replace("y", "").replace("j", "")
-    return _SPACES.sub(" ", folded).strip()
+    words = [word for text in texts for word in search_words(text)]
+    return f" {' '.join(words)} " if words else ""
+
+
+def within_one_edit(typed, word):
+    """True when `typed` is `word`, or the start of it, with at most one letter wrong, missing or extra."""
+    if len(typed) < 4:
+        return word.startswith(typed)
+    for candidate in {word[: len(typed) - 1], word[: len(typed)], word[: len(typed) + 1]}:
+        if _one_edit(typed, candidate):
+            return True
+    return False
+
+
+def _one_edit(a, b):
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # Passages an editor marks as identifying: [[like this]]. Shown as written (without the brackets)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from campaigns.core.dates import yearly_dates_between
 from campaigns.models import KeyDate
@@ -69,7 +70,7 @@ def _of_key_date(key_date, start, end):
     links.append((key_date.campaign.name, key_date.campaign.get_absolute_url()))
     for day in key_date.occurrences_between(start, end):
         number = key_date.anniversary_number(day)
-        title = key_date.title if not number else _("%(title)s (%(n)d years)") % {"title": key_date.title, "n": number}
+        title = key_date.title if not number else ngettext("%(title)s (%(n)d year)", "%(title)s (%(n)d years)", number) % {"title": key_date.title, "n": number}
         yield Occasion(
             key=f"keydate:{key_date.pk}", title=title, date=day, tz=key_date.campaign.timezone,
             url=key_date.campaign.get_absolute_url(), time=key_date.time, place=key_date.place,
@@ -99,7 +100,8 @@ def _of_person(person, start, end):
     for day in yearly_dates_between(person.arrested_on, start, end):
         years = day.year - person.arrested_on.year
         if years:
-            title = _("%(n)d years since %(name)s was arrested") % {"n": years, "name": person.name}
+            title = ngettext("%(n)d year since %(name)s was arrested", "%(n)d years since %(name)s was arrested", years) % {
+                "n": years, "name": person.name}
             yield Occasion(key=f"arrest:{person.pk}", title=title, date=day, **common)
     release = person.expected_release
     if release and start <= release <= end:
@@ -108,5 +110,6 @@ def _of_person(person, start, end):
     for days in MILESTONE_DAYS:
         day = person.arrested_on + datetime.timedelta(days=days)
         if start <= day <= end:
-            title = _("%(name)s: %(n)d days in detention") % {"name": person.name, "n": days}
+            title = ngettext("%(name)s: %(n)d day in detention", "%(name)s: %(n)d days in detention", days) % {
+                "name": person.name, "n": days}
             yield Occasion(key=f"milestone:{person.pk}:{days}", title=title, date=day, **common)

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from campaigns.core.models import Campaign
 from campaigns.core.publishing import Visibility
+from campaigns.core.text import search_key
 from prisoners.models import Prisoner, PrisonerStatusChange, Status
 
 SLUG_PREFIX = "synthetic-"
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         for n in range(start + 1, start + count + 1):
             name = f"Synthetic person {n:05d}"
             people.append(Prisoner(
-                name=name, slug=f"{SLUG_PREFIX}{n:05d}", search_key=name.lower(), status=STATUSES[n % len(STATUSES)],
+                name=name, slug=f"{SLUG_PREFIX}{n:05d}", search_key=search_key(name), status=STATUSES[n % len(STATUSES)],
                 region=REGIONS[n % len(REGIONS)], summary="Synthetic record for benchmarks.",
                 arrested_on=datetime.date(2011, 1, 1) + datetime.timedelta(days=n % 5000),
                 visibility=Visibility.PUBLISHED, was_public=True,

@@ -1,0 +1,70 @@
+"""Which language a reader gets: the address says it (/ru/, /kk/, none for English); a first visit
+follows the browser.
+
+A reader on an English address is sent to the same page in Russian or Kazakh when they chose that
+language in the switcher (a cookie, Django's set_language) or, never having chosen, when their browser
+prefers it. Choosing English keeps them on the English addresses. The choice is never read on /ru/ or
+/kk/ addresses: a shared link shows the language it was shared in.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_path, get_language_from_request
+from django.views.i18n import set_language
+
+
+def alternates(path):
+    """[(language, path)] of the same page in every language, or [] where the page has one address."""
+    paths = [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
+    return paths if len({p for _code, p in paths}) == len(paths) else []
+
+
+def language_alternates(request):
+    """Context processor: hreflang alternates for the page's <head>."""
+    found = alternates(request.path)
+    default = dict(found).get(settings.LANGUAGE_CODE)
+    return {"LANGUAGE_ALTERNATES": found, "LANGUAGE_X_DEFAULT": default}
+
+
+class FirstVisitLanguageMiddleware:
+    """After LocaleMiddleware, before the page cache: a cached English page is never served to a
+    reader who asked for Russian or Kazakh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        unprefixed = get_language_from_path(request.path_info) is None
+        # Only a page a browser navigates to (Accept: text/html): a share card, a feed or a calendar
+        # fetched by a program stays what its address says.
+        if unprefixed and request.method in ("GET", "HEAD") and "text/html" in request.headers.get("Accept", ""):
+            preferred = get_language_from_request(request)  # the reader's choice (cookie), else the browser's
+            if preferred != settings.LANGUAGE_CODE:
+                here = request.get_full_path()
+                there = translate_url(here, preferred)
+                if there != here:
+                    response = HttpResponseRedirect(there)
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        response = self.get_response(request)
+        if unprefixed:
+            # What an English address answers depends on the cookie and the browser's languages.
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+
+def switch_language(request):
+    """Django's set_language, taking the reader to the same page in the chosen language.
+
+    set_language translates `next` with translate_url(), which resolves it in the active language; the
+    switcher's request itself has no prefix, so without this a Russian page's address would not resolve
+    and the reader would stay on the Russian page after choosing English.
+    """
+    page_language = get_language_from_path(urlsplit(request.POST.get("next", "")).path)
+    with translation.override(page_language or settings.LANGUAGE_CODE):
+        return set_language(request)
