@@ -18,6 +18,13 @@ from django.utils.translation import get_language_from_path, get_language_from_r
 from django.views.i18n import set_language
 
 
+def path_in(language, path):
+    """The address, in `language`, of the page whose English address is `path` (links in emails)."""
+    # translate_url resolves in the active language, and English addresses resolve only in English.
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(path, language)
+
+
 def alternates(path):
     """[(language, path)] of the same page in every language, or [] where the page has one address."""
     paths = [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]

@@ -54,7 +54,8 @@ def build_email(name, to, context, language="en", headers=None, connection=None)
 
 def build_subscriber_email(name, subscriber, context, headers=None, connection=None):
     """An email to one subscriber, with the one-click unsubscribe headers."""
-    links = subscriber_links(subscriber)
+    with translation.override(subscriber.language):
+        links = subscriber_links(subscriber)
     headers = {**unsubscribe_headers(links["unsubscribe_url"]), **(headers or {})}
     return build_email(name, subscriber.email, {**context, **links}, subscriber.language, headers, connection)
 

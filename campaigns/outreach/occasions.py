@@ -10,8 +10,8 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from campaigns.core.dates import yearly_dates_between
 from campaigns.models import KeyDate
@@ -19,12 +19,31 @@ from prisoners.models import Prisoner
 
 log = logging.getLogger(__name__)
 MILESTONE_DAYS = (100, 365, 500, 1000, 1500, 2000, 2500, 3000, 3650)
+# Lazy, without their number: chosen per reader's language in Title.__str__.
+ANNIVERSARY_OF = ngettext_lazy("%(title)s (%(n)d year)", "%(title)s (%(n)d years)", "n")
+YEARS_SINCE_ARREST = ngettext_lazy("%(n)d year since %(name)s was arrested", "%(n)d years since %(name)s was arrested", "n")
+DAYS_IN_DETENTION = ngettext_lazy("%(name)s: %(n)d day in detention", "%(name)s: %(n)d days in detention", "n")
+
+
+@dataclass(frozen=True)
+class Title:
+    """A derived date's title, put into words in the language active where it is shown.
+
+    Occasions are computed once per tick for every reader, in the worker's language; each reader's
+    email is rendered under their own language (build_email), where str() of this is taken.
+    """
+
+    text: object  # a lazy translation; an ngettext_lazy one picks its plural from the value "n"
+    values: tuple = ()
+
+    def __str__(self):
+        return str(self.text % dict(self.values))
 
 
 @dataclass(frozen=True)
 class Occasion:
     key: str
-    title: str
+    title: object  # str, or Title for derived dates
     date: datetime.date
     tz: str
     url: str
@@ -70,7 +89,7 @@ def _of_key_date(key_date, start, end):
     links.append((key_date.campaign.name, key_date.campaign.get_absolute_url()))
     for day in key_date.occurrences_between(start, end):
         number = key_date.anniversary_number(day)
-        title = key_date.title if not number else ngettext("%(title)s (%(n)d year)", "%(title)s (%(n)d years)", number) % {"title": key_date.title, "n": number}
+        title = key_date.title if not number else Title(ANNIVERSARY_OF, (("title", key_date.title), ("n", number)))
         yield Occasion(
             key=f"keydate:{key_date.pk}", title=title, date=day, tz=key_date.campaign.timezone,
             url=key_date.campaign.get_absolute_url(), time=key_date.time, place=key_date.place,
@@ -100,16 +119,14 @@ def _of_person(person, start, end):
     for day in yearly_dates_between(person.arrested_on, start, end):
         years = day.year - person.arrested_on.year
         if years:
-            title = ngettext("%(n)d year since %(name)s was arrested", "%(n)d years since %(name)s was arrested", years) % {
-                "n": years, "name": person.name}
+            title = Title(YEARS_SINCE_ARREST, (("n", years), ("name", person.name)))
             yield Occasion(key=f"arrest:{person.pk}", title=title, date=day, **common)
     release = person.expected_release
     if release and start <= release <= end:
-        title = _("%(name)s is due to be released") % {"name": person.name}
+        title = Title(_("%(name)s is due to be released"), (("name", person.name),))
         yield Occasion(key=f"release:{person.pk}", title=title, date=release, **common)
     for days in MILESTONE_DAYS:
         day = person.arrested_on + datetime.timedelta(days=days)
         if start <= day <= end:
-            title = ngettext("%(name)s: %(n)d day in detention", "%(name)s: %(n)d days in detention", days) % {
-                "name": person.name, "n": days}
+            title = Title(DAYS_IN_DETENTION, (("name", person.name), ("n", days)))
             yield Occasion(key=f"milestone:{person.pk}:{days}", title=title, date=day, **common)

@@ -108,7 +108,7 @@ def record_deliveries(occasion, lead, followers, now):
     """One outbox row per follower, written by the database. Returns how many are new: the unique
     key turns a second planning of the same reminder (another tick, a rerun) into nothing."""
     template = Delivery(occasion_key=occasion.key, occurrence=occasion.date, lead_days=lead,
-                        title=occasion.title[:300], next_attempt_at=now)
+                        title=str(occasion.title)[:300], next_attempt_at=now)
     fields = [f for f in Delivery._meta.concrete_fields if not f.primary_key and f.name != "subscriber"]
     # Each column's value as the ORM would save it (defaults and auto_now_add included), so a new
     # field with a default needs nothing here.

@@ -36,6 +36,7 @@ from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 
+from campaigns.core.languages import path_in
 from campaigns.core.site import absolute, site_domain
 
 from .digest import digest_email
@@ -243,13 +244,13 @@ class Sender:
     def message_for(self, delivery, occasions):
         if delivery.kind == Delivery.Kind.REMINDER:
             occasion = occasions[(delivery.occasion_key, delivery.occurrence)]
-            context = reminder_context(occasion, self.now)
+            language = delivery.subscriber.language
             # Rendered once per occasion, language and number of days left; only the reader's
             # address and links differ from one copy to the next.
-            key = (occasion.key, occasion.date, delivery.subscriber.language, context["days_left"])
+            key = (occasion.key, occasion.date, language, days_left(occasion, self.now))
             shared = self.shared
             if key not in shared:
-                shared[key] = SharedMessage("reminder", delivery.subscriber.language, context)
+                shared[key] = SharedMessage("reminder", language, reminder_context(occasion, self.now, language))
             values = shared[key].values_for(delivery.subscriber, reminder_message_id(delivery))
             if self.smtp and (found := shared[key].envelope_for(values)):
                 return Prepared(delivery, envelope=found)
@@ -404,15 +405,19 @@ def _drop(connection):
             connection.connection = None
 
 
-def reminder_context(occasion, now):
+def days_left(occasion, now):
     # Days actually left, not the lead asked for: a reminder caught up late must not say "in 7 days".
-    days_left = (occasion.date - now.astimezone(zoneinfo.ZoneInfo(occasion.tz)).date()).days
+    return (occasion.date - now.astimezone(zoneinfo.ZoneInfo(occasion.tz)).date()).days
+
+
+def reminder_context(occasion, now, language=settings.LANGUAGE_CODE):
     return {
         "occasion": occasion,
-        "days_left": days_left,
-        "occasion_url": absolute(occasion.url),
-        "links": [(label, absolute(path)) for label, path in occasion.links],
-        "calendar_url": absolute("/calendar/"),
+        "days_left": days_left(occasion, now),
+        # Occasions carry English addresses; each reader is sent to the pages in their language.
+        "occasion_url": absolute(path_in(language, occasion.url)),
+        "links": [(label, absolute(path_in(language, path))) for label, path in occasion.links],
+        "calendar_url": absolute(path_in(language, "/calendar/")),
     }
 
 

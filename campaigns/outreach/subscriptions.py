@@ -13,7 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns.core.models import Campaign
 from campaigns.core.site import absolute, site_domain
@@ -95,7 +95,9 @@ def _queue(subscriber, kind, now):
 def subscription_email(subscriber, kind, connection=None, delivery_id=None):
     context = {"subscriber": subscriber, "follows": follows(subscriber)}
     if kind == CONFIRM:
-        context["confirm_url"] = absolute(reverse("subscription_confirm", args=[subscriber_token(subscriber, CONFIRM_SALT)]))
+        with translation.override(subscriber.language):  # the page in the language they chose
+            confirm = reverse("subscription_confirm", args=[subscriber_token(subscriber, CONFIRM_SALT)])
+        context["confirm_url"] = absolute(confirm)
         context["valid_days"] = settings.SUBSCRIPTION_CONFIRM_DAYS
     headers = {"Message-ID": f"<{kind}-{delivery_id}@{site_domain()}>"} if delivery_id else None
     return build_subscriber_email(f"subscription_{kind}", subscriber, context, headers=headers, connection=connection)
