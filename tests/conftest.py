@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 EDITOR_GROUP = "Campaign editor"
 PASSWORD = "a-long-test-password-1"
@@ -42,6 +43,15 @@ def chromium_path():
     path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     require_service(shutil.which(path) is not None, f"no chromium at {path}")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    # LocaleMiddleware leaves the last request's language active in the thread: a test that opened a
+    # /kk/ page would otherwise leave the next test reading Kazakh.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
