@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from campaigns.core.admin_base import AuditedAdmin, PartInline, PublishableAdmin
 from campaigns.core.models import Campaign, Organisation
@@ -23,7 +24,7 @@ class OrganisationAdmin(AuditedAdmin):
         return organisation.member_count
 
 
-class KeyDateInline(PartInline, admin.StackedInline):
+class KeyDateInline(PartInline, TranslationStackedInline):
     model = KeyDate
     extra = 0
     fields = (("title", "kind"), ("date", "time", "recurrence", "leap_day_rule"), "place", ("visibility", "archive_reason"))
@@ -31,7 +32,7 @@ class KeyDateInline(PartInline, admin.StackedInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(PublishableAdmin):
+class CampaignAdmin(TranslationAdmin, PublishableAdmin):
     list_display = ("name", "starts_on", "timezone", "people_count", "demand_count", "visibility")
     list_filter = ("visibility",)
     search_fields = ("name", "summary")
@@ -60,7 +61,7 @@ class CampaignAdmin(PublishableAdmin):
 
 
 @admin.register(KeyDate)
-class KeyDateAdmin(PublishableAdmin):
+class KeyDateAdmin(TranslationAdmin, PublishableAdmin):
     list_display = ("title", "campaign", "kind", "date", "recurrence", "next_date", "reminders_paused", "visibility")
     list_filter = ("kind", "recurrence", "visibility", "reminders_paused", "campaign")
     search_fields = ("title", "place", "description")

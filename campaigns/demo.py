@@ -9,6 +9,7 @@ import datetime
 from django.apps import apps
 from django.db import transaction
 from django.utils.module_loading import import_string
+from modeltranslation.translator import translator
 
 from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.publishing import Visibility
@@ -17,6 +18,7 @@ from demands.models import Demand
 from prisoners.models import Alias, Charge, Prisoner, Sentence, TimelineEvent
 
 from . import demo_data as data
+from .demo_translations import TRANSLATIONS
 from .models import KeyDate
 
 
@@ -37,16 +39,24 @@ def load_demo():
 
     campaign, new = _campaign(orgs, sources)
     created["campaigns"] += new
+    made = [campaign] if new else []
     people = {}
     for fields in data.PEOPLE:
         people[fields["slug"]], new = _person(fields, campaign, orgs, sources)
         created["people"] += new
+        made += [people[fields["slug"]]] if new else []
     demands = {}
     for fields in data.DEMANDS:
         demands[fields["slug"]], new = _demand(fields, campaign, orgs, people, sources)
         created["demands"] += new
+        made += [demands[fields["slug"]]] if new else []
     for fields in data.KEY_DATES:
-        created["key dates"] += _key_date(fields, campaign, people, demands, sources)
+        new = _key_date(fields, campaign, people, demands, sources)
+        created["key dates"] += new
+        made += list(KeyDate.objects.filter(campaign=campaign, title_en=fields["title"])) if new else []
+    # Only what this run made: a second run never overwrites a campaigner's edit of a translation.
+    for record in made:
+        _in_russian_and_kazakh(record)
     # The apps above this one add their part (`demo_loader` on their AppConfig, a dotted path): this
     # app may not import them (README, "Architecture").
     for app_config in apps.get_app_configs():
@@ -68,6 +78,20 @@ def _campaign(orgs, sources):
         campaign.organisations.set(orgs[slug] for slug in fields["organisations"])
         campaign.sources.set(sources[key] for key in fields["sources"])
     return campaign, new
+
+
+def _in_russian_and_kazakh(record):
+    """Fills the record's Russian and Kazakh columns from demo_translations, where it has them."""
+    changed = []
+    for field in translator.get_options_for_model(type(record)).get_field_names():
+        english = getattr(record, f"{field}_en")
+        for language in ("ru", "kk"):
+            if english and (text := TRANSLATIONS[language].get(english)):
+                setattr(record, f"{field}_{language}", text)
+                changed.append(f"{field}_{language}")
+    if changed:
+        # The stored search key takes in every language's name.
+        record.save(update_fields=changed + (["search_key"] if isinstance(record, Prisoner) else []))
 
 
 def _person(fields, campaign, orgs, sources):
@@ -115,7 +139,8 @@ def _demand(fields, campaign, orgs, people, sources):
 
 
 def _key_date(fields, campaign, people, demands, sources):
-    if KeyDate.objects.filter(campaign=campaign, title=fields["title"], date=fields["date"]).exists():
+    # The English column by name: a lookup on "title" would read the active language's.
+    if KeyDate.objects.filter(campaign=campaign, title_en=fields["title"], date=fields["date"]).exists():
         return False
     key_date = KeyDate.objects.create(
         campaign=campaign, title=fields["title"], kind=fields["kind"], date=fields["date"],

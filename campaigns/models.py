@@ -3,6 +3,7 @@
 import datetime
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +58,8 @@ class KeyDate(Publishable):
         MAR_1 = dates.MAR_1, _("1 March")
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="key_dates")
-    searched_fields = ("title", "place", "campaign__name")
+    searched_fields = tuple(f"{field}_{code}" for field in ("title", "place", "campaign__name")
+                            for code, _name in settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACTION_DAY)
     date = models.DateField(_("date"), help_text=_("The first (or only) date, in the campaign's time zone."))

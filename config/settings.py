@@ -69,6 +69,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, as it asks: it patches the models the admin then reads
     "campaigns.core.admin_app.TrackerAdminConfig",  # django.contrib.admin, with the 2FA-aware site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -172,6 +173,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
+# Public text of records in every language (translation.py of each app); English is the record's own
+# language and what a missing translation falls back to.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

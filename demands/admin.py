@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from campaigns.core.admin_base import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
 
@@ -18,7 +19,7 @@ class DemandForm(StatusChangeForm):
 
 
 @admin.register(Demand)
-class DemandAdmin(StatusAdmin):
+class DemandAdmin(TranslationAdmin, StatusAdmin):
     form = DemandForm
     list_display = ("title", "status", "kind", "campaign", "first_raised_on", "people_count", "visibility")
     list_filter = ("status", "kind", "visibility", "campaign", "addressees")

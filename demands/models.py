@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,9 @@ class Demand(Publishable):
     summary = models.CharField(_("summary"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="demands")
-    searched_fields = ("title", "summary", "campaign__name")
+    # Every language's columns: a reader may type a title in any of them.
+    searched_fields = tuple(f"{field}_{code}" for field in ("title", "summary", "campaign__name")
+                            for code, _name in settings.LANGUAGES)
     addressees = models.ManyToManyField(
         Organisation, verbose_name=_("addressed to"), blank=True, related_name="demands_received"
     )

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from campaigns.core.admin_base import STATUS_FIELDS, PartInline, StatusAdmin, StatusChangeForm, StatusHistoryInline
 from campaigns.core.dates import local_today
@@ -32,7 +33,7 @@ class SentenceInline(PartInline, admin.StackedInline):
     fields = (("kind", "years", "months", "days"), ("handed_down_on", "court"), ("starts_on", "ends_on"), "sources")
 
 
-class TimelineEventInline(PartInline, admin.StackedInline):
+class TimelineEventInline(PartInline, TranslationStackedInline):
     model = TimelineEvent
     extra = 0
     autocomplete_fields = ("sources",)
@@ -82,7 +83,7 @@ class PrisonerForm(StatusChangeForm):
 
 
 @admin.register(Prisoner)
-class PrisonerAdmin(StatusAdmin):
+class PrisonerAdmin(TranslationAdmin, StatusAdmin):
     form = PrisonerForm
     list_display = ("name", "status", "arrested_on", "expected_release", "demand_count", "event_count", "visibility",
                     "last_verified_on")
@@ -138,4 +139,7 @@ class PrisonerAdmin(StatusAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"):
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field and db_field.name in ("name_ru", "name_kk"):
+            field.help_text = _("A rendering of the name in Cyrillic, not a sourced fact.")
+        return field

@@ -2,6 +2,7 @@ import datetime
 import re
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -75,6 +76,11 @@ class PublicFace(ModelIterable):
 # pg_trgm word similarity above which a name is near a typed word: one wrong letter in a word of five
 # or more letters stays above it (a prefilter; the exact rule is within_one_edit).
 NEAR = 0.3
+
+
+def in_every_language(field):
+    """The columns of a translated field, one per language (django-modeltranslation's name_en, ...)."""
+    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
 
 
 class PrisonerQuerySet(PublishableQuerySet):
@@ -235,7 +241,7 @@ class Prisoner(Publishable):
         super().save(*args, **kwargs)
 
     def names_for_search(self):
-        return [self.name, self.native_name]
+        return [*(getattr(self, column) for column in in_every_language("name")), self.native_name]
 
     @property
     def is_anonymised(self):
@@ -245,11 +251,16 @@ class Prisoner(Publishable):
         self.public_face = True
         deferred = self.get_deferred_fields()
         shown = withheld if self.is_anonymised else without_marks
+        # Every language's column, not only the active one's: a fallback to English, or a page in
+        # another language, must never read a column that was left as written.
         for field in ("summary", "biography"):
-            if field not in deferred:
-                setattr(self, field, shown(getattr(self, field)))
+            for column in (*in_every_language(field), field):
+                if column not in deferred:
+                    self.__dict__[column] = shown(self.__dict__.get(column) or "")
         if self.is_anonymised:
-            self.name = initials(self.name)
+            shown_name = initials(self.name_en or self.__dict__.get("name", ""))
+            for column in (*in_every_language("name"), "name"):
+                self.__dict__[column] = shown_name
             self.slug = f"anonymous-{self.pk}"
             self.native_name = self.photo = self.photo_credit = self.postal_address = ""
 
@@ -263,10 +274,12 @@ class Prisoner(Publishable):
             errors["released_on"] = _("The release date is before the arrest date.")
         if self.arrested_on and self.died_on and self.died_on < self.arrested_on and self.status != Status.KILLED:
             errors["died_on"] = _("The date of death is before the arrest date.")
-        if self.name and not errors.get("name") and not self.namesake_confirmed:
-            duplicate = Prisoner.objects.matching_name(self.name).exclude(pk=self.pk).first()
+        names = [name for name in self.names_for_search()[:-1] if name]  # every language's rendering
+        if names and not self.namesake_confirmed:
+            others = Prisoner.objects.exclude(pk=self.pk)
+            duplicate = next((found for name in names if (found := others.matching_name(name).first())), None)
             if duplicate:
-                errors["name"] = _(
+                errors[f"name_{settings.LANGUAGE_CODE}"] = _(
                     "There is already a record for %(name)s (same name or alias). If this is someone else, tick "
                     "\"A different person with the same name\" and save again."
                 ) % {"name": duplicate}

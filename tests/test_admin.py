@@ -49,7 +49,7 @@ def test_status_change_without_a_source_is_refused_with_a_message(editor_client)
 
 def test_editing_other_fields_records_no_status_change(editor_client):
     person = make_person(status=Status.DETAINED)
-    assert submit_change(editor_client, person, occupation="Oil worker").status_code == 302
+    assert submit_change(editor_client, person, occupation_en="Oil worker").status_code == 302
     assert person.status_changes.count() == 1
 
 
@@ -62,7 +62,7 @@ def test_demand_status_change_in_the_admin_is_recorded(editor_client):
 
 def test_adding_a_person_opens_the_history(editor_client):
     data = {
-        "name": "New Person", "slug": "new-person", "status": "detained", "country": "Kazakhstan",
+        "name_en": "New Person", "slug": "new-person", "status": "detained", "country": "Kazakhstan",
         "visibility": "draft", "consent": "public_interest", "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0",
         "charges-TOTAL_FORMS": "0", "charges-INITIAL_FORMS": "0", "sentences-TOTAL_FORMS": "0",
         "sentences-INITIAL_FORMS": "0", "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
@@ -79,14 +79,14 @@ def test_adding_a_person_opens_the_history(editor_client):
 def test_admin_shows_clear_message_for_a_duplicate_person(editor_client):
     make_person(name="Yerzhan Yelshibaev")
     other = make_person(name="Someone")
-    response = submit_change(editor_client, other, name="Erzhan Elshibayev")
+    response = submit_change(editor_client, other, name_en="Erzhan Elshibayev")
     assert "There is already a record for Yerzhan Yelshibaev" in response.content.decode()
 
 
 def test_an_editor_can_save_a_namesake_after_saying_it_is_someone_else(editor_client):
     make_person(name="Erzhan Elshibayev")
     other = make_person(name="Someone")
-    response = submit_change(editor_client, other, name="Elshibayev Erzhan", namesake_confirmed="on")
+    response = submit_change(editor_client, other, name_en="Elshibayev Erzhan", namesake_confirmed="on")
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Prisoner.objects.filter(name="Elshibayev Erzhan").exists()
 

@@ -22,12 +22,12 @@ def entries_for(record):
 def test_an_admin_edit_is_recorded_with_who_which_fields_before_and_after(editor_client, editor):
     person = make_person(name="Natalia Sokolova")
     data = admin_form_data(editor_client.get(change_url(person)))
-    data["occupation"] = "Lawyer of the oil workers' union"
+    data["occupation_en"] = "Lawyer of the oil workers' union"
     response = editor_client.post(change_url(person), data, REMOTE_ADDR="198.51.100.7")
     assert response.status_code == 302
     entry = entries_for(person).last()
     assert entry.action == LogEntry.Action.UPDATE and entry.actor == editor
-    assert entry.changes_dict["occupation"] == ["", "Lawyer of the oil workers' union"]
+    assert entry.changes_dict["occupation_en"] == ["None", "Lawyer of the oil workers' union"]
     assert entry.additional_data == {"source": "admin"}
     assert entry.remote_addr == "198.51.100.7"
 
@@ -51,7 +51,7 @@ def test_linking_a_source_is_recorded(editor_client):
 def test_a_record_s_audit_log_is_shown_to_staff_and_to_no_one_else(editor_client):
     stranger = Client()
     person = make_person(name="Erzhan Elshibayev")
-    submit_change(editor_client, person, occupation="Oil worker")
+    submit_change(editor_client, person, occupation_en="Oil worker")
     url = f"/admin/prisoners/prisoner/{person.pk}/auditlog/"
     page = editor_client.get(url)
     assert page.status_code == 200 and "Oil worker" in page.content.decode()
@@ -62,7 +62,7 @@ def test_a_record_s_audit_log_is_shown_to_staff_and_to_no_one_else(editor_client
 
 
 def test_the_staff_log_filters_by_who_and_stays_read_only(editor_client, editor, campaigner):
-    submit_change(editor_client, make_person(name="Yerlan Baltabai"), occupation="Oil worker")
+    submit_change(editor_client, make_person(name="Yerlan Baltabai"), occupation_en="Oil worker")
     mine = editor_client.get(f"/admin/auditlog/logentry/?actor__id__exact={editor.pk}")
     assert mine.status_code == 200 and "Yerlan Baltabai" in mine.content.decode()
     others = editor_client.get(f"/admin/auditlog/logentry/?actor__id__exact={campaigner.pk}")

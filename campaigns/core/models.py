@@ -96,7 +96,7 @@ def validate_timezone(value):
 
 class Campaign(Publishable):
     name = models.CharField(_("name"), max_length=200)
-    searched_fields = ("name", "summary")
+    searched_fields = tuple(f"{field}_{code}" for field in ("name", "summary") for code, _name in settings.LANGUAGES)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence, shown in lists and shared links."))
     description = models.TextField(_("description"), blank=True)
