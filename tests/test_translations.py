@@ -47,7 +47,7 @@ def test_russian_has_three_plural_forms(n, expected):
         assert ngettext("%(years)s year", "%(years)s years", n) % {"years": n} == expected
 
 
-@pytest.mark.parametrize(("n", "expected"), [(1, "1 жыл"), (5, "5 жыл")])
+@pytest.mark.parametrize(("n", "expected"), [(1, "1 жылдығы"), (5, "5 жылдығы")])  # an anniversary tag
 def test_kazakh_keeps_the_noun_singular_after_a_number(n, expected):
     with translation.override("kk"):
         assert ngettext("%(years)s year", "%(years)s years", n) % {"years": n} == expected
