@@ -10,7 +10,7 @@ from .models import KeyDate
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AuditedAdmin):
+class OrganisationAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ("name", "kind", "country", "member_count")
     list_filter = ("kind", "country")
     search_fields = ("name", "description")

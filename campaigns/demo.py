@@ -9,7 +9,6 @@ import datetime
 from django.apps import apps
 from django.db import transaction
 from django.utils.module_loading import import_string
-from modeltranslation.translator import translator
 
 from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.publishing import Visibility
@@ -18,7 +17,7 @@ from demands.models import Demand
 from prisoners.models import Alias, Charge, Prisoner, Sentence, TimelineEvent
 
 from . import demo_data as data
-from .demo_translations import TRANSLATIONS
+from .demo_translations import in_russian_and_kazakh
 from .models import KeyDate
 
 
@@ -27,36 +26,40 @@ def load_demo():
     """Returns how many records of each kind were created."""
     created = {"sources": 0, "organisations": 0, "campaigns": 0, "people": 0, "demands": 0, "key dates": 0}
     sources = {}
+    made = []
     for key, fields in data.SOURCES.items():
-        sources[key], new = Source.objects.get_or_create(title=fields["title"], defaults=fields)
+        # The English column by name: a lookup on "title" would read the active language's.
+        sources[key], new = Source.objects.get_or_create(title_en=fields["title"], defaults=fields)
         created["sources"] += new
+        made += [sources[key]] if new else []
     orgs = {}
     for slug, name, kind, country, description in data.ORGANISATIONS:
         orgs[slug], new = Organisation.objects.get_or_create(
             slug=slug, defaults={"name": name, "kind": kind, "country": country, "description": description}
         )
         created["organisations"] += new
+        made += [orgs[slug]] if new else []
 
     campaign, new = _campaign(orgs, sources)
     created["campaigns"] += new
-    made = [campaign] if new else []
+    made += [campaign] if new else []
     people = {}
     for fields in data.PEOPLE:
         people[fields["slug"]], new = _person(fields, campaign, orgs, sources)
         created["people"] += new
-        made += [people[fields["slug"]]] if new else []
+        made += _with_parts(people[fields["slug"]], "events", "charges", "status_changes") if new else []
     demands = {}
     for fields in data.DEMANDS:
         demands[fields["slug"]], new = _demand(fields, campaign, orgs, people, sources)
         created["demands"] += new
-        made += [demands[fields["slug"]]] if new else []
+        made += _with_parts(demands[fields["slug"]], "status_changes") if new else []
     for fields in data.KEY_DATES:
         new = _key_date(fields, campaign, people, demands, sources)
         created["key dates"] += new
         made += list(KeyDate.objects.filter(campaign=campaign, title_en=fields["title"])) if new else []
     # Only what this run made: a second run never overwrites a campaigner's edit of a translation.
     for record in made:
-        _in_russian_and_kazakh(record)
+        in_russian_and_kazakh(record)
     # The apps above this one add their part (`demo_loader` on their AppConfig, a dotted path): this
     # app may not import them (README, "Architecture").
     for app_config in apps.get_app_configs():
@@ -80,18 +83,8 @@ def _campaign(orgs, sources):
     return campaign, new
 
 
-def _in_russian_and_kazakh(record):
-    """Fills the record's Russian and Kazakh columns from demo_translations, where it has them."""
-    changed = []
-    for field in translator.get_options_for_model(type(record)).get_field_names():
-        english = getattr(record, f"{field}_en")
-        for language in ("ru", "kk"):
-            if english and (text := TRANSLATIONS[language].get(english)):
-                setattr(record, f"{field}_{language}", text)
-                changed.append(f"{field}_{language}")
-    if changed:
-        # The stored search key takes in every language's name.
-        record.save(update_fields=changed + (["search_key"] if isinstance(record, Prisoner) else []))
+def _with_parts(record, *parts):
+    return [record, *(part for name in parts for part in getattr(record, name).all())]
 
 
 def _person(fields, campaign, orgs, sources):

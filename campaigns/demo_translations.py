@@ -1,8 +1,12 @@
 """Russian and Kazakh for the demo data's public text, keyed by its English (campaigns/demo_data.py).
 
 The names of people are renderings of their names in Russian and Kazakh Cyrillic, not sourced facts.
-Texts not listed here (biographies, events, descriptions) fall back to English, marked as such.
+Texts not listed here fall back to English, marked as such.
 """
+
+from modeltranslation.translator import translator
+
+from .demo_long_texts import LONG_TEXTS as _LONG_TEXTS
 
 _NAMES = {
     "Erzhan Elshibayev": ("Ержан Ельшибаев", "Ержан Елшібаев"),
@@ -130,6 +134,20 @@ _TEXTS = {
 }
 
 TRANSLATIONS = {
-    language: {english: pair[index] for english, pair in {**_NAMES, **_TEXTS}.items()}
+    language: {english: pair[index] for english, pair in {**_NAMES, **_TEXTS, **_LONG_TEXTS}.items()}
     for index, language in enumerate(("ru", "kk"))
 }
+
+
+def in_russian_and_kazakh(record):
+    """Fills the record's Russian and Kazakh columns from TRANSLATIONS, where it has them."""
+    changed = []
+    for field in translator.get_options_for_model(type(record)).get_field_names():
+        english = getattr(record, f"{field}_en")
+        for language in ("ru", "kk"):
+            if english and (text := TRANSLATIONS[language].get(english)):
+                setattr(record, f"{field}_{language}", text)
+                changed.append(f"{field}_{language}")
+    if changed:
+        # A person's stored search key takes in every language's name.
+        record.save(update_fields=changed + (["search_key"] if hasattr(record, "search_key") else []))

@@ -10,8 +10,10 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.db.models import Case, Count, DateField, F, Q, When
 from django.db.models.functions import TruncMonth
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from campaigns.core.charts import Point
@@ -60,11 +62,14 @@ def demands_by_status(demands):
 
 
 def demands_by_addressee(demands):
-    rows = list(
-        demands.order_by().values("addressees__pk", "addressees__name")
-        .annotate(n=Count("pk", distinct=True)).order_by("-n", "addressees__name")
-    )
-    points = [Point(row["addressees__name"], row["n"]) for row in rows if row["addressees__pk"] is not None]
+    # Each language's column by name, the reader's falling back to English (a bare "addressees__name"
+    # would read the active language's column alone, NULL where there is no translation).
+    columns = ["addressees__name_en", f"addressees__name_{get_language() or settings.LANGUAGE_CODE}"]
+    rows = list(demands.order_by().values("addressees__pk", *set(columns)).annotate(n=Count("pk", distinct=True)))
+    for row in rows:
+        row["name"] = row[columns[1]] or row[columns[0]]
+    named = sorted((row for row in rows if row["addressees__pk"] is not None), key=lambda row: (-row["n"], row["name"]))
+    points = [Point(row["name"], row["n"]) for row in named]
     unaddressed = sum(row["n"] for row in rows if row["addressees__pk"] is None)
     if unaddressed:
         points.append(Point(_("No addressee on record"), unaddressed))

@@ -1,10 +1,8 @@
-from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from campaigns.core.cards import CardText, card_response
+from campaigns.core.cards import CardText, card_in_language
 from campaigns.core.listing import filtered_page
 from campaigns.core.site import absolute
 
@@ -31,5 +29,5 @@ def card_text(demand):
 
 def demand_card(request, slug):
     demand = get_object_or_404(Demand.objects.published(), slug=slug)
-    with translation.override(settings.LANGUAGE_CODE):  # the same picture for every visitor
-        return card_response(card_text(demand))
+    # In the address's language (/ru/... is Russian): one picture for every visitor to that address.
+    return card_in_language(lambda: card_text(demand))

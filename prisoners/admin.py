@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from campaigns.core.admin_base import STATUS_FIELDS, PartInline, StatusAdmin, StatusChangeForm, StatusHistoryInline
 from campaigns.core.dates import local_today
@@ -15,12 +15,29 @@ from .images import sanitise_photo
 from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
 
 
+class AliasForm(forms.ModelForm):
+    namesake_confirmed = forms.BooleanField(
+        label=_("Someone else with this name"), required=False,
+        help_text=_("Tick only after checking that the other record with this name is someone else."),
+    )
+
+    class Meta:
+        model = Alias
+        fields = ("name", "kind")
+
+    def clean(self):
+        # Read by Alias.clean(), which the model form calls after this.
+        self.instance.namesake_confirmed = self.cleaned_data.get("namesake_confirmed", False)
+        return super().clean()
+
+
 class AliasInline(PartInline, admin.TabularInline):
     model = Alias
+    form = AliasForm
     extra = 1
 
 
-class ChargeInline(PartInline, admin.TabularInline):
+class ChargeInline(PartInline, TranslationTabularInline):
     model = Charge
     extra = 0
     autocomplete_fields = ("sources",)

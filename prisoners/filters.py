@@ -1,5 +1,7 @@
 import django_filters
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.core.models import Campaign, Organisation
@@ -15,8 +17,15 @@ YES_NO = [("true", _("Yes")), ("false", _("No"))]
 
 
 def published_regions():
-    regions = Prisoner.objects.published().exclude(region="").values_list("region", flat=True)
-    return [(region, region) for region in sorted(set(regions))]
+    """[(English name, name in the reader's language)]: the address keeps the English name, so a link
+    to a filtered list works in every language."""
+    shown = f"region_{get_language() or settings.LANGUAGE_CODE}"
+    people = Prisoner.objects.published().exclude(region_en="").exclude(region_en=None).order_by()
+    # values_list keeps one of two same-named columns: English asks for one.
+    rows = people.values_list("region_en", shown) if shown != "region_en" else [
+        (english, english) for english in people.values_list("region_en", flat=True)
+    ]
+    return sorted({(english, name or english) for english, name in set(rows)}, key=lambda choice: choice[1])
 
 
 def arrest_years():
@@ -35,7 +44,7 @@ class PrisonerFilter(django_filters.FilterSet):
         label=_("Organisation"), field_name="affiliation", to_field_name="slug",
         queryset=Organisation.objects.filter(members__in=Prisoner.objects.published()).distinct(), empty_label=_("Any organisation"),
     )
-    region = django_filters.ChoiceFilter(label=_("Region"), choices=published_regions, empty_label=_("Any region"))
+    region = django_filters.ChoiceFilter(label=_("Region"), field_name="region_en", choices=published_regions, empty_label=_("Any region"))
     # A choice of the years present, not a free number: a year such as 99999 would overflow a date.
     arrest_year = django_filters.ChoiceFilter(
         label=_("Year of arrest"), field_name="arrested_on", lookup_expr="year", choices=arrest_years,

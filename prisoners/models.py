@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from campaigns.core.audit import audited
 from campaigns.core.dates import local_today
+from campaigns.core.languages import columns_of, in_every_language, reading_order
 from campaigns.core.models import Campaign, Organisation, Source
 from campaigns.core.protection import Protected, ProtectedQuerySet
 from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
@@ -78,11 +79,6 @@ class PublicFace(ModelIterable):
 NEAR = 0.3
 
 
-def in_every_language(field):
-    """The columns of a translated field, one per language (django-modeltranslation's name_en, ...)."""
-    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
-
-
 class PrisonerQuerySet(PublishableQuerySet):
     def published(self):
         """Published and not withdrawn, each person with the face the public may see (`PublicFace`)."""
@@ -90,7 +86,9 @@ class PrisonerQuerySet(PublishableQuerySet):
         # Anonymised people last, among themselves by id: sorted by their real name, their place
         # between two named neighbours would spell out part of it.
         anonymised_last = Case(When(consent=Consent.ANONYMISED, then=Value(1)), default=Value(0))
-        public = public.order_by(anonymised_last, Case(When(consent=Consent.ANONYMISED, then=F("pk"))), "name")
+        public = public.order_by(
+            anonymised_last, Case(When(consent=Consent.ANONYMISED, then=F("pk"))), reading_order("name")
+        )
         public._iterable_class = PublicFace
         return public
 
@@ -358,6 +356,9 @@ class Alias(PartOfPerson):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TRANSLITERATION)
     search_key = models.CharField(max_length=200, editable=False, db_index=True)
 
+    # Set by the admin form when an editor confirms that another person with this name is someone else.
+    namesake_confirmed = False
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("alias or transliteration")
@@ -378,10 +379,11 @@ class Alias(PartOfPerson):
         if self.prisoner_id:
             others = others.exclude(pk=self.prisoner_id)
         duplicate = others.first()
-        if duplicate:
-            raise ValidationError(
-                {"name": _("This name already belongs to %(name)s: is this the same person?") % {"name": duplicate}}
-            )
+        if duplicate and not self.namesake_confirmed:
+            raise ValidationError({"name": _(
+                "This name already belongs to %(name)s. If this is someone else, tick \"Someone else with this "
+                "name\" and save again."
+            ) % {"name": duplicate}})
 
 
 class Charge(PartOfPerson):
@@ -491,8 +493,11 @@ class MarkedText(ModelIterable):
     def __iter__(self):
         for row in super().__iter__():
             shown = withheld if row.withhold else without_marks
+            # Every language's column: a fallback to English must never read one left as written.
             for field in self.fields:
-                setattr(row, field, shown(getattr(row, field)))
+                for column in columns_of(row, field):
+                    if (text := row.__dict__[column]) is not None:
+                        row.__dict__[column] = shown(text)
             yield row
 
 

@@ -3,14 +3,28 @@ Russian and Kazakh are renderings of the name, not sourced facts; contacts and n
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Prisoner, TimelineEvent
+from .models import Charge, Prisoner, PrisonerStatusChange, TimelineEvent
 
 
 @register(Prisoner)
 class PrisonerTranslation(TranslationOptions):
-    fields = ("name", "summary", "biography", "occupation")
+    fields = ("name", "summary", "biography", "occupation", "country", "region")
+    # Each column would otherwise default to the English "Kazakhstan": a new person's country must
+    # read as the reader's word for it on a Russian or Kazakh page.
+    field_options = {"country": {"ru": {"default": "Казахстан"}, "kk": {"default": "Қазақстан"}}}
 
 
 @register(TimelineEvent)
 class TimelineEventTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(Charge)
+class ChargeTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(PrisonerStatusChange)
+class PrisonerStatusChangeTranslation(TranslationOptions):
+    fields = ("note",)
+

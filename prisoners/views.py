@@ -1,13 +1,11 @@
-from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from campaigns.core.cards import CardText, card_response
+from campaigns.core.cards import CardText, card_in_language
 from campaigns.core.listing import filtered_page
 from campaigns.core.site import absolute
 
@@ -38,9 +36,8 @@ def prisoner_card(request, slug):
     """The share card, only at the person's public address: an anonymised person's card is at
     "anonymous-<id>" and shows initials; their real slug, a draft or a withdrawal lead nowhere."""
     person = get_object_or_404(Prisoner.objects.published().at_public_address(slug))
-    # One picture for every visitor, whatever their language: a shared link shows the same card.
-    with translation.override(settings.LANGUAGE_CODE):
-        return card_response(card_text(person))
+    # In the address's language (/ru/... is Russian): one picture for every visitor to that address.
+    return card_in_language(lambda: card_text(person))
 
 
 def photo(request, name):

@@ -193,7 +193,7 @@ def test_a_link_of_a_public_actor_is_kept(editor):
 # The admin ---------------------------------------------------------------------------------------
 
 def link_form(actor, campaign, **changes):
-    return {"actor": actor.pk, "role": Role.CARRIED_OUT, "grade": Certainty.ALLEGED, "what": "the shooting",
+    return {"actor": actor.pk, "role": Role.CARRIED_OUT, "grade": Certainty.ALLEGED, "what_en": "the shooting",
             "campaign": campaign.pk, "visibility": Visibility.PUBLISHED, **changes}
 
 
@@ -223,12 +223,12 @@ def test_an_editor_adds_an_actor_with_a_link(editor_client, case):
     source = make_source()
     prefix = "responsibilities"
     data = {
-        "name": "Prosecutor's office", "slug": "prosecutors-office", "kind": Actor.Kind.PROSECUTORS,
+        "name_en": "Prosecutor's office", "slug": "prosecutors-office", "kind": Actor.Kind.PROSECUTORS,
         "visibility": Visibility.PUBLISHED,
         f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
         f"{prefix}-0-role": Role.PROSECUTED, f"{prefix}-0-grade": Certainty.ADMITTED,
-        f"{prefix}-0-what": "her for inciting a strike", f"{prefix}-0-campaign": campaign.pk,
+        f"{prefix}-0-what_en": "her for inciting a strike", f"{prefix}-0-campaign": campaign.pk,
         f"{prefix}-0-prisoner": person.pk, f"{prefix}-0-demand": demand.pk, f"{prefix}-0-sources": [source.pk],
         f"{prefix}-0-visibility": Visibility.PUBLISHED,
     }

@@ -62,7 +62,7 @@ def test_demand_status_change_in_the_admin_is_recorded(editor_client):
 
 def test_adding_a_person_opens_the_history(editor_client):
     data = {
-        "name_en": "New Person", "slug": "new-person", "status": "detained", "country": "Kazakhstan",
+        "name_en": "New Person", "slug": "new-person", "status": "detained", "country_en": "Kazakhstan",
         "visibility": "draft", "consent": "public_interest", "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0",
         "charges-TOTAL_FORMS": "0", "charges-INITIAL_FORMS": "0", "sentences-TOTAL_FORMS": "0",
         "sentences-INITIAL_FORMS": "0", "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
@@ -240,3 +240,15 @@ def test_an_editor_can_open_campaigns_organisations_and_sources(editor_client):
     # Their grants follow the models that moved to the core app (a fresh database had them on stale types).
     for record in (make_campaign(), make_organisation(), make_source()):
         assert editor_client.get(change_url(record)).status_code == 200, record
+
+
+def test_an_alias_that_another_person_has_is_refused_until_the_editor_says_it_is_someone_else(editor_client):
+    make_person(name="Erzhan Elshibayev")
+    other = make_person(name="Someone")
+    alias = {"aliases-TOTAL_FORMS": "1", "aliases-0-name": "Elshibayev Erzhan", "aliases-0-kind": "spelling"}
+    response = submit_change(editor_client, other, **alias)
+    assert "This name already belongs to Erzhan Elshibayev" in response.content.decode()
+    assert not other.aliases.exists()
+    response = submit_change(editor_client, other, **alias, **{"aliases-0-namesake_confirmed": "on"})
+    assert response.status_code == 302
+    assert list(other.aliases.values_list("name", flat=True)) == ["Elshibayev Erzhan"]

@@ -4,12 +4,16 @@ language, English where it is missing and marked as such, and never a way around
 import pytest
 from auditlog.models import LogEntry
 from django.test import Client
+from django.utils import translation
 
+from campaigns.accountability.models import Certainty, Role
+from campaigns.core.models import Organisation
 from campaigns.demo import load_demo
-from prisoners.models import Consent, Prisoner
+from prisoners.models import Charge, Consent, Prisoner, Status, TimelineEvent
 
 from .admin_forms import admin_form_data
-from .factories import make_campaign, make_demand, make_person
+from .factories import make_campaign, make_demand, make_event, make_organisation, make_person, make_source
+from .test_accountability import make_link
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +92,74 @@ def test_the_demo_speaks_russian_and_kazakh():
     assert "Ержан Ельшибаев" in page("/ru/prisoners/")
     assert "Жаңаөзенге әділдік" in page("/kk/")
     assert not any(load_demo().values())
+
+
+def test_a_marked_passage_of_an_event_is_withheld_in_every_language(anonymised):
+    make_event(anonymised, title="Arrested", title_ru="Арестована", description="With [[Marat]].",
+               description_ru="Вместе с [[Маратом]].", description_kk="[[Маратпен]] бірге.")
+    event = TimelineEvent.objects.public().get()
+    for column in ("description_en", "description_ru", "description_kk"):
+        assert "Marat" not in getattr(event, column) and "Марат" not in getattr(event, column), column
+
+
+def test_the_people_list_in_russian_sorts_an_untranslated_name_by_its_english():
+    make_person(name="Bolat", name_ru="Болат")
+    make_person(name="Zarina")  # no Russian name: sorted as "Zarina", after the Cyrillic names
+    make_person(name="Aigerim", name_ru="Айгерим")
+    with translation.override("ru"):
+        assert [p.name for p in Prisoner.objects.published()] == ["Zarina", "Айгерим", "Болат"]
+    with translation.override("en"):
+        assert [p.name for p in Prisoner.objects.published()] == ["Aigerim", "Bolat", "Zarina"]
+
+
+def test_the_region_filter_shows_the_readers_words_and_keeps_one_address():
+    make_person(name="Held", slug="held", region="Mangistau", region_ru="Мангистауская область")
+    make_person(name="Elsewhere", slug="elsewhere", region="Almaty")
+    russian = page("/ru/prisoners/?region=Mangistau")
+    assert '<option value="Mangistau" selected>Мангистауская область</option>' in russian
+    assert "/ru/prisoners/held/" in russian and "/ru/prisoners/elsewhere/" not in russian
+
+
+def test_a_profile_in_kazakh_shows_its_country_region_and_charges():
+    person = make_person(name="Held", slug="held", region="Mangistau", region_kk="Маңғыстау облысы")
+    Charge.objects.create(prisoner=person, description="Inciting discord", description_kk="Алауыздықты қоздыру")
+    kazakh = page("/kk/prisoners/held/")
+    assert "Қазақстан, Маңғыстау облысы" in kazakh and "Алауыздықты қоздыру" in kazakh
+    assert "Kazakhstan, Mangistau" in page("/prisoners/held/")
+
+
+def test_sources_and_organisations_are_shown_in_the_readers_language():
+    source = make_source(title="Ten years on", title_ru="Десять лет спустя")
+    government = make_organisation(name="Government of Kazakhstan", name_ru="Правительство Казахстана")
+    demand = make_demand(slug="inquiry", addressees=[government])
+    demand.sources.add(source)
+    russian = page("/ru/demands/inquiry/")
+    assert "Десять лет спустя" in russian and "Правительство Казахстана" in russian
+    assert "Правительство Казахстана" in page("/ru/statistics/")
+
+
+def test_two_organisations_may_both_lack_a_russian_name():
+    make_organisation(name="First union")
+    make_organisation(name="Second union")  # two NULLs, not two "" against the unique constraint
+    assert Organisation.objects.filter(name_ru=None).count() == 2
+
+
+def test_a_status_note_is_written_in_each_language_through_the_admin(editor_client):
+    person = make_person(slug="held", status=Status.DETAINED)
+    url = f"/admin/prisoners/prisoner/{person.pk}/change/"
+    data = admin_form_data(editor_client.get(url))
+    data.update(status=Status.RELEASED, status_source_url="https://example.org/release", status_note="Freed",
+                status_note_ru="Освобождён", status_note_kk="Босатылды")
+    assert editor_client.post(url, data).status_code == 302
+    assert "Освобождён</p>" in page("/ru/prisoners/held/") and "Босатылды</p>" in page("/kk/prisoners/held/")
+    assert "Freed</p>" in page("/prisoners/held/")
+
+
+def test_in_kazakh_what_an_actor_did_comes_before_the_verb():
+    link = make_link(role=Role.SENTENCED, grade=Certainty.COURT, what="him to five years in prison",
+                     what_kk="оған бес жылға бас бостандығынан айыру туралы", what_ru="ему: пять лет лишения свободы")
+    link.actor.name_kk, link.actor.name_ru = "Қазақстан соттары", "Суды Казахстана"
+    link.actor.save()
+    kazakh, russian = page("/kk/responsibility/"), page("/ru/responsibility/")
+    assert "Қазақстан соттары" in kazakh and "оған бес жылға бас бостандығынан айыру туралы үкім шығарды" in kazakh
+    assert "Суды Казахстана" in russian and "вынес приговор ему: пять лет лишения свободы" in russian

@@ -99,7 +99,14 @@ def test_second_record_matching_an_alias_is_refused():
 def test_alias_belonging_to_another_person_is_refused():
     make_person(name="Yerlan Baltabai")
     other = make_person(name="Someone Else")
-    assert "same person" in errors_of(Alias(prisoner=other, name="Erlan Baltabai"))["name"][0]
+    assert "belongs to Yerlan Baltabai" in errors_of(Alias(prisoner=other, name="Erlan Baltabai"))["name"][0]
+
+
+def test_an_alias_confirmed_as_a_namesake_is_accepted():
+    make_person(name="Yerlan Baltabai")
+    alias = Alias(prisoner=make_person(name="Someone Else"), name="Erlan Baltabai")
+    alias.namesake_confirmed = True
+    alias.full_clean(exclude=["search_key"])  # raises on a refusal
 
 
 def test_sentence_ending_before_it_starts_is_refused():

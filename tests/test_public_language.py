@@ -15,8 +15,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from campaigns.core.models import Source
-from prisoners.models import Status
+from campaigns.core.models import Campaign, Source
+from campaigns.demo import load_demo
+from demands.models import Demand
+from prisoners.models import Prisoner, Status
 
 from .factories import (
     make_campaign,
@@ -141,3 +143,31 @@ def test_the_counter_sees_english_and_ignores_what_is_marked_english():
             '<body><p>Где он сейчас</p><p lang="en">Source title</p><img alt="Photo of him">'
             '<p>Download CSV</p></body></html>')
     assert [w for w, _ in english_words(html)] == ["Photo", "him", "Download"]
+
+
+# Proper names the demo keeps as they are written, having no Russian or Kazakh form: a blog's and a
+# company's (the "proper names that have no translation").
+UNTRANSLATED_NAMES = re.compile(r"People and Nature|Oil Construction Company")
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_demo_reads_entirely_in_the_readers_language(client, db, language):
+    load_demo()
+    with translation.override(language):
+        urls = ["/", reverse("calendar"), reverse("statistics"), reverse("write"), reverse("prisoners:list"),
+                reverse("demands:list"), reverse("accountability:index")]
+        urls += [person.get_absolute_url() for person in Prisoner.objects.published()]
+        urls += [demand.get_absolute_url() for demand in Demand.objects.published()]
+        urls += [campaign.get_absolute_url() for campaign in Campaign.objects.published()]
+    found, fallbacks = {}, []
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = UNTRANSLATED_NAMES.sub("", response.content.decode())
+        if words := english_words(html):
+            found[url] = words
+        if 'class="untranslated"' in html:
+            fallbacks.append(url)
+    report = "\n".join(f"{url}: {words[:8]}" for url, words in found.items())
+    assert not found, f"English on {language} pages:\n{report}"
+    assert not fallbacks, f"Text shown in English for want of a translation on: {fallbacks}"

@@ -12,6 +12,7 @@ from demands.models import Status as DemandStatus
 from prisoners import views as prisoner_views
 from prisoners.models import Consent, Prisoner, Status
 
+from .conftest import require_service
 from .factories import make_demand, make_person
 
 pytestmark = pytest.mark.django_db
@@ -114,11 +115,30 @@ def test_an_anonymised_profile_shares_only_initials(visitor, anonymised):
     assert meta(page, "og:image").endswith(f"/prisoners/anonymous-{anonymised.pk}/card.png")
 
 
-def test_the_card_is_drawn_in_the_sites_language_for_every_visitor(visitor):
+def test_the_card_follows_its_address_not_the_visitors_browser(visitor):
     make_person(slug="roza", status=Status.RELEASED)
     with mock.patch.object(cards, "draw_card", wraps=draw_card) as drawn:
         visitor.get("/prisoners/roza/card.png", headers={"accept-language": "ru"})
     assert drawn.call_args[0][0].status == "Released"
+
+
+def test_a_russian_page_shares_a_card_in_russian(visitor, settings):
+    require_service(cards._has_font(), "no DejaVu Sans to write Cyrillic (Debian's fonts-dejavu-core)")
+    settings.SITE_URL = "https://tracker.example"
+    make_person(slug="roza", name="Roza Tuletaeva", name_ru="Роза Тулетаева", status=Status.RELEASED)
+    page = visitor.get("/ru/prisoners/roza/").content.decode()
+    assert meta(page, "og:image") == "https://tracker.example/ru/prisoners/roza/card.png"
+    with mock.patch.object(cards, "draw_card", wraps=draw_card) as drawn:
+        assert visitor.get("/ru/prisoners/roza/card.png").status_code == 200
+    assert drawn.call_args[0][0] == CardText(title="Роза Тулетаева", status="Освобождён(а)", site="Трекер Жанаозена")
+
+
+def test_without_a_cyrillic_font_the_card_is_drawn_in_english(visitor, monkeypatch):
+    monkeypatch.setattr(cards, "FONT_FILE", "no-such-font.ttf")
+    make_person(slug="roza", name="Roza Tuletaeva", name_ru="Роза Тулетаева", status=Status.RELEASED)
+    with mock.patch.object(cards, "draw_card", wraps=draw_card) as drawn:
+        visitor.get("/ru/prisoners/roza/card.png")
+    assert drawn.call_args[0][0] == CardText(title="Roza Tuletaeva", status="Released", site="Zhanaozen tracker")
 
 
 def test_a_card_is_drawn_once_per_text(visitor):

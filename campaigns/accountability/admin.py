@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from campaigns.core.admin_base import PartInline, PublishableAdmin
 from prisoners.models import TimelineEvent
@@ -46,7 +47,7 @@ RESPONSIBILITY_FIELDS = (
 )
 
 
-class ResponsibilityInline(PartInline, admin.StackedInline):
+class ResponsibilityInline(PartInline, TranslationStackedInline):
     model = Responsibility
     form = ResponsibilityForm
     extra = 0
@@ -56,7 +57,7 @@ class ResponsibilityInline(PartInline, admin.StackedInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(PublishableAdmin):
+class ActorAdmin(TranslationAdmin, PublishableAdmin):
     list_display = ("name", "kind", "organisation", "link_count", "visibility")
     list_filter = ("kind", "visibility")
     search_fields = ("name", "description")
@@ -78,7 +79,7 @@ class ActorAdmin(PublishableAdmin):
 
 
 @admin.register(Responsibility)
-class ResponsibilityAdmin(PublishableAdmin):
+class ResponsibilityAdmin(TranslationAdmin, PublishableAdmin):
     form = ResponsibilityForm
     list_display = ("what", "actor", "role", "grade", "campaign", "prisoner", "visibility")
     list_filter = ("grade", "role", "campaign", "visibility", "actor__kind")
@@ -101,7 +102,7 @@ class ResponsibilityAdmin(PublishableAdmin):
 
 
 @admin.register(OpenQuestion)
-class OpenQuestionAdmin(PublishableAdmin):
+class OpenQuestionAdmin(TranslationAdmin, PublishableAdmin):
     list_display = ("question", "campaign", "position", "visibility")
     list_filter = ("campaign", "visibility")
     search_fields = ("question", "description")

@@ -3,6 +3,7 @@ from auditlog.models import LogEntry
 from django.contrib import admin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from modeltranslation.admin import TranslationAdmin
 
 from .admin_base import AuditedAdmin
 from .models import Source
@@ -18,7 +19,7 @@ class StaffLogAdmin(LogEntryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(AuditedAdmin):
+class SourceAdmin(TranslationAdmin, AuditedAdmin):
     list_display = ("title", "publisher", "published_on", "url")
     search_fields = ("title", "publisher", "url")
     date_hierarchy = "published_on"

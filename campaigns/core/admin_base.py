@@ -131,6 +131,14 @@ class StatusChangeForm(forms.ModelForm):
         validators=[validate_marks],
         help_text=_("Shown publicly in the status history, with the date. Nothing private here: use the staff note."),
     )
+    status_note_ru = forms.CharField(
+        label=_("Why the status changed, in Russian (public)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "ru"}), validators=[validate_marks],
+    )
+    status_note_kk = forms.CharField(
+        label=_("Why the status changed, in Kazakh (public)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "kk"}), validators=[validate_marks],
+    )
     status_staff_note = forms.CharField(
         label=_("Staff note on the change (private)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Kept in the history for staff only: never shown publicly."),
@@ -160,7 +168,7 @@ class StatusChangeForm(forms.ModelForm):
         return cleaned
 
 
-STATUS_FIELDS = ("status", "status_note", "status_staff_note", ("status_source", "status_source_url"), "status_grade")
+STATUS_FIELDS = ("status", "status_note", "status_note_ru", "status_note_kk", "status_staff_note", ("status_source", "status_source_url"), "status_grade")
 
 
 class StatusAdmin(PublishableAdmin):
@@ -173,7 +181,10 @@ class StatusAdmin(PublishableAdmin):
             obj,
             previous_status=form.initial.get("status") if change else None,
             by=request.user,
-            note=form.cleaned_data.get("status_note", ""),
+            # Each language's column by name: `note` alone would write the admin's own language.
+            note_en=form.cleaned_data.get("status_note", ""),
+            note_ru=form.cleaned_data.get("status_note_ru", "") or None,
+            note_kk=form.cleaned_data.get("status_note_kk", "") or None,
             staff_note=form.cleaned_data.get("status_staff_note", ""),
             grade=form.cleaned_data.get("status_grade") or Grade.REPORTED,
             source=form.cleaned_data.get("status_source"),

@@ -4,14 +4,20 @@ Text only, from what the caller passes (the public face of the record): never a 
 anonymised person's card can show nothing but their initials. Drawn with DejaVu Sans when the
 machine has it (Debian's fonts-dejavu-core: Latin and Cyrillic), else with the font built into
 Pillow (Latin only), so a fresh machine draws cards too.
+
+A card is in the language of its address (/ru/.../card.png is Russian), the same picture for every
+visitor to that address. Where only Pillow's font is at hand, a card it cannot write is drawn in
+English instead of in boxes.
 """
 
 import hashlib
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from PIL import Image, ImageDraw, ImageFont
 
@@ -31,6 +37,19 @@ class CardText:
     title: str
     status: str
     site: str
+
+
+def _has_font():
+    try:
+        ImageFont.truetype(FONT_FILE, 10)
+    except OSError:
+        return False
+    return True
+
+
+def drawable(text):
+    """Whether the card's words can be written: any text with DejaVu, Latin only with Pillow's font."""
+    return all(ord(char) < 0x250 for char in text.title + text.status + text.site) or _has_font()
 
 
 def _font(size):
@@ -79,6 +98,15 @@ def draw_card(text):
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def card_in_language(make_text):
+    """The card for the active language's address; `make_text()` says what it reads."""
+    text = make_text()
+    if not drawable(text):
+        with translation.override(settings.LANGUAGE_CODE):
+            text = make_text()
+    return card_response(text)
 
 
 def card_response(text):

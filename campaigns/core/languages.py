@@ -10,12 +10,35 @@ prefers it. Choosing English keeps them on the English addresses. The choice is 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path, get_language_from_request
 from django.views.i18n import set_language
+
+
+def in_every_language(field):
+    """The columns of a translated field, one per language (django-modeltranslation's name_en, ...)."""
+    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
+
+
+def columns_of(record, field):
+    """The loaded columns holding `field`'s text: each language's and the plain one, or just the plain
+    one for a field that is not translated. Written through __dict__, as the translated field's
+    attribute reads and writes only the active language's column."""
+    return [column for column in (*in_every_language(field), field) if column in record.__dict__]
+
+
+def reading_order(field):
+    """Sorts by `field` as the reader sees it: in their language, or the English it falls back to.
+    (Ordering by "name" alone sorts by the active language's column, where an untranslated record
+    is NULL.)"""
+    here = f"{field}_{translation.get_language() or settings.LANGUAGE_CODE}"
+    english = f"{field}_{settings.LANGUAGE_CODE}"
+    return Coalesce(NullIf(F(here), Value("")), F(english)).asc() if here != english else F(english).asc()
 
 
 def path_in(language, path):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audited
@@ -57,7 +58,8 @@ class Source(InUseProtected):
         verbose_name_plural = _("sources")
 
     def __str__(self):
-        parts = [self.title, self.publisher, self.published_on and f"{self.published_on:%d %b %Y}"]
+        # In the reader's language: the status history shows a source by this text.
+        parts = [self.title, self.publisher, self.published_on and date_format(self.published_on, "DATE_FORMAT")]
         return ", ".join(str(part) for part in parts if part)
 
 

@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .languages import in_every_language
 from .protection import Protected, ProtectedQuerySet
 
 
@@ -68,9 +69,9 @@ def require_evidence(source, source_url):
         raise ValidationError(_("Say where the change of status is documented: pick a source or give a link."))
 
 
-# What an editor says about a change, besides who made it: `note` (public), `staff_note` (private),
-# `source` or `source_url` (the evidence), `grade` (how sure).
-EVIDENCE_FIELDS = ("note", "staff_note", "source", "source_url", "grade")
+# What an editor says about a change, besides who made it: `note` (public; or note_en, note_ru, note_kk
+# for each language's), `staff_note` (private), `source` or `source_url` (the evidence), `grade` (how sure).
+EVIDENCE_FIELDS = ("note", *in_every_language("note"), "staff_note", "source", "source_url", "grade")
 
 
 @transaction.atomic

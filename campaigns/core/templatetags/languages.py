@@ -21,3 +21,12 @@ def translated(record, field, paragraphs=False):
         return format_html("{}", shown) if not paragraphs else shown
     tag = "div" if paragraphs else "span"
     return format_html('<{} lang="en">{}</{}> <small class="untranslated">({})</small>', tag, shown, tag, _("in English"))
+
+
+@register.simple_tag
+def spelling(name):
+    """A name as written, marked lang="en" when in Latin letters (another spelling of a person's name on
+    a Russian or Kazakh page is read out with English sounds, not as a word of the page's language)."""
+    if get_language() != settings.LANGUAGE_CODE and name and all(ord(char) < 0x250 for char in name):
+        return format_html('<span lang="en">{}</span>', name)
+    return name
