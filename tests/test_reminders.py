@@ -285,19 +285,21 @@ def test_rerun_after_a_crash_never_sends_a_duplicate_and_finishes_the_rest(
     anniversary, smtp_server, settings, monkeypatch, before_delivery
 ):
     settings.REMINDER_SMTP_CONNECTIONS = 1  # one connection: chunks of CHUNK_PER_CONNECTION, in order
-    emails = [f"reader{n}@example.org" for n in range(7)]
+    chunk = CHUNK_PER_CONNECTION
+    emails = [f"reader{n}@example.org" for n in range(3 * chunk + 1)]  # three chunks and one row more
     for address in emails:
         make_subscriber(address, campaigns=[anniversary.campaign])
-    backend = killing_backend(4, before_delivery)  # dies in the second chunk (messages 3 and 4)
+    backend = killing_backend(2 * chunk, before_delivery)  # dies at the last message of the second chunk
     monkeypatch.setattr("campaigns.outreach.sending.get_connection", lambda: backend())
     with pytest.raises(WorkerKilled):
         run_reminders(at("2026-12-09T04:00:00"))
     monkeypatch.undo()
-    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == CHUNK_PER_CONNECTION
-    assert Delivery.objects.filter(status=Delivery.Status.SENDING).count() == 5  # the dead sender's rows
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == chunk
+    dead_senders = len(emails) - chunk
+    assert Delivery.objects.filter(status=Delivery.Status.SENDING).count() == dead_senders
 
     run_reminders(at("2026-12-09T04:05:00"))  # a live claim is left alone, by the database's clock
-    assert Delivery.objects.filter(status=Delivery.Status.SENDING).count() == 5
+    assert Delivery.objects.filter(status=Delivery.Status.SENDING).count() == dead_senders
     Delivery.objects.filter(status=Delivery.Status.SENDING).update(claimed_at=Now() - datetime.timedelta(minutes=16))
     run_reminders(at("2026-12-09T04:30:00"))  # the next tick, once the claim has gone stale
 
@@ -305,12 +307,13 @@ def test_rerun_after_a_crash_never_sends_a_duplicate_and_finishes_the_rest(
     assert len(received) == len(set(received)), "a reminder went out twice"
     uncertain = Delivery.objects.filter(status=Delivery.Status.UNCERTAIN).select_related("subscriber")
     # The chunk in flight, and the one queued behind it on the connection.
-    assert [d.subscriber.email for d in uncertain.order_by("pk")] == emails[2:6]
+    assert [d.subscriber.email for d in uncertain.order_by("pk")] == emails[chunk:3 * chunk]
     assert all("stopped while sending" in d.last_error for d in uncertain)
     # (The simulated kill lets the queued chunk go out; a real SIGKILL would not. Either way: uncertain.)
-    expected = set(emails) - ({emails[3]} if before_delivery else set())
+    expected = set(emails) - ({emails[2 * chunk - 1]} if before_delivery else set())
     assert set(received) == expected
-    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 3
+    # The first chunk, and the row that was never handed to the server, sent once each.
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == chunk + 1
 
 
 def test_a_claim_in_progress_is_left_alone_by_another_tick(anniversary, smtp_server):
