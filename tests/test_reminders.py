@@ -416,6 +416,17 @@ def test_weekly_staff_digest_goes_out_once(anniversary, campaigner, mailoutbox):
     assert len(mailoutbox) == 1 and "Zhanaozen anniversary" in mailoutbox[0].body
 
 
+@time_machine.travel(at("2026-12-09T04:00:00"), tick=False)
+def test_the_staff_digest_is_in_the_staffs_language(anniversary, campaigner, mailoutbox, settings):
+    from campaigns.outreach.reminders import send_staff_digest
+
+    settings.STAFF_DIGEST_LANGUAGE = "ru"
+    anniversary.title_ru = "Годовщина расстрела в Жанаозене"
+    anniversary.save()
+    assert send_staff_digest() == 1
+    assert mailoutbox[0].subject.startswith("Ключевые даты") and "Годовщина расстрела в Жанаозене" in mailoutbox[0].body
+
+
 def test_a_tick_sends_batch_after_batch_until_none_is_left(anniversary, smtp_server, settings):
     settings.REMINDER_BATCH_SIZE = 2
     for n in range(5):

@@ -68,3 +68,8 @@ def test_suite_runs_on_postgresql_in_ci(settings):
         assert connection.vendor == "postgresql"
     else:
         assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_a_staff_language_the_site_does_not_have_is_refused():
+    result = manage("check", STAFF_DIGEST_LANGUAGE="de")
+    assert result.returncode != 0 and "STAFF_DIGEST_LANGUAGE must be one of en, ru, kk" in result.stderr

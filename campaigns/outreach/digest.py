@@ -46,7 +46,8 @@ def digest_email(email, week, now, connection=None, headers=None):
         "failed_deliveries": failed.count(),
         "week": week,
     }
-    return build_email("staff_digest", email, context, headers=headers, connection=connection)
+    return build_email("staff_digest", email, context, settings.STAFF_DIGEST_LANGUAGE, headers=headers,
+                       connection=connection)
 
 
 def _week_of(day):
