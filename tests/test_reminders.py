@@ -12,7 +12,7 @@ from campaigns.models import KeyDate
 from campaigns.outreach.models import Delivery, Subscriber
 from campaigns.outreach.occasions import Occasion
 from campaigns.outreach.planning import due_lead
-from campaigns.outreach.reminders import run_reminders
+from campaigns.outreach.reminders import run_reminders, send_staff_digest
 from campaigns.outreach.sending import CHUNK_PER_CONNECTION
 from campaigns.outreach.smtp import EmailBackend
 from prisoners.models import Status
@@ -409,8 +409,6 @@ def test_send_reminders_command_rejects_a_bad_date():
 
 @time_machine.travel(at("2026-12-09T04:00:00"), tick=False)
 def test_weekly_staff_digest_goes_out_once(anniversary, campaigner, mailoutbox):
-    from campaigns.outreach.reminders import send_staff_digest
-
     assert send_staff_digest() == 1
     assert send_staff_digest() == 0
     assert len(mailoutbox) == 1 and "Zhanaozen anniversary" in mailoutbox[0].body
@@ -418,8 +416,6 @@ def test_weekly_staff_digest_goes_out_once(anniversary, campaigner, mailoutbox):
 
 @time_machine.travel(at("2026-12-09T04:00:00"), tick=False)
 def test_the_staff_digest_is_in_the_staffs_language(anniversary, campaigner, mailoutbox, settings):
-    from campaigns.outreach.reminders import send_staff_digest
-
     settings.STAFF_DIGEST_LANGUAGE = "ru"
     anniversary.title_ru = "Годовщина расстрела в Жанаозене"
     anniversary.save()

@@ -10,6 +10,7 @@ visitor to that address. Where only Pillow's font is at hand, a card it cannot w
 English instead of in boxes.
 """
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from django.utils.cache import patch_cache_control
 from PIL import Image, ImageDraw, ImageFont
 
 from .site import site_domain
+from .text import in_latin_letters
 
 SIZE = (1200, 630)
 MARGIN = 80
@@ -40,8 +42,14 @@ class CardText:
 
 
 def _has_font():
+    return _font_found(FONT_FILE)
+
+
+@functools.cache
+def _font_found(name):
+    # Looked up once per font name, not on every card request.
     try:
-        ImageFont.truetype(FONT_FILE, 10)
+        ImageFont.truetype(name, 10)
     except OSError:
         return False
     return True
@@ -49,7 +57,7 @@ def _has_font():
 
 def drawable(text):
     """Whether the card's words can be written: any text with DejaVu, Latin only with Pillow's font."""
-    return all(ord(char) < 0x250 for char in text.title + text.status + text.site) or _has_font()
+    return in_latin_letters(text.title + text.status + text.site) or _has_font()
 
 
 def _font(size):

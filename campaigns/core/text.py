@@ -4,6 +4,15 @@ from anyascii import anyascii
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# Latin letters end here (Latin Extended-B included): beyond are IPA, Greek, Cyrillic and the rest.
+LATIN_END = 0x250
+
+
+def in_latin_letters(text):
+    """Whether every character of `text` is Latin (or a digit, a space, punctuation)."""
+    return all(ord(char) < LATIN_END for char in text)
+
+
 # Before anyascii: letters it renders in a way no other spelling of the name uses (Қ → Q, Ң → Ng,
 # Ь → an apostrophe), and the Kazakh Latin alphabet of 2021 (ş, ğ, q, ı), mapped to what the
 # Russian-based spellings of the same names write.

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..text import in_latin_letters
+
 register = template.Library()
 
 
@@ -27,6 +29,6 @@ def translated(record, field, paragraphs=False):
 def spelling(name):
     """A name as written, marked lang="en" when in Latin letters (another spelling of a person's name on
     a Russian or Kazakh page is read out with English sounds, not as a word of the page's language)."""
-    if get_language() != settings.LANGUAGE_CODE and name and all(ord(char) < 0x250 for char in name):
+    if get_language() != settings.LANGUAGE_CODE and name and in_latin_letters(name):
         return format_html('<span lang="en">{}</span>', name)
     return name
