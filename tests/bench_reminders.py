@@ -1,10 +1,12 @@
 """`make bench`, reminders part: the project's sender against raw smtplib, on the same SMTP server.
 
 For each database (SQLite always; PostgreSQL too when DATABASE_URL is set) and each size
-(BENCH_SIZES, default 10000,100000 subscribers following a key date due now), it prints:
-raw smtplib messages/s over one connection to the same loopback server (aiosmtpd in its own
-process; measured before and after the tick, averaged), the project's messages/s for a whole tick (planning and sending), their ratio, and the
-tick's peak memory (maximum resident set of the process that ran only the tick).
+(BENCH_SIZES, default 10000,100000 subscribers following a key date due now), it runs
+BENCH_REPEATS (default 3) ticks and prints the medians of: raw smtplib messages/s over one
+connection to the same loopback server (aiosmtpd in its own process; measured just before and
+after each tick, averaged), the project's messages/s for a whole tick (planning and sending),
+and their ratio (with its range over the repeats); and the largest peak memory of a tick
+(maximum resident set of the process that ran only the tick).
 
 Each measurement runs in a fresh process: `setup` fills the database, `tick` measures.
 """
@@ -14,6 +16,7 @@ import json
 import os
 import resource
 import smtplib
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -109,31 +112,42 @@ def child(*args, env):
 
 def main():
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
+    repeats = int(os.environ.get("BENCH_REPEATS", "3"))
     databases = [("SQLite", None)] + ([("PostgreSQL", os.environ["DATABASE_URL"])] if os.environ.get("DATABASE_URL") else [])
     port = _free_port()
     sink = subprocess.Popen([sys.executable, "-m", "tests.smtp_sink", str(port)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         sink.stdout.readline()
-        print(f"{'database':<11} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} {'sent':>7} "
-              f"{'tick peak':>10}")
+        print(f"{'database':<11} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} {'(range)':>11} "
+              f"{'sent':>7} {'tick peak':>10}")
         for name, url in databases:
             for size in sizes:
-                with tempfile.TemporaryDirectory() as tmp:
-                    # Production settings: with DEBUG on, Django keeps every query's text in memory.
-                    env = {**os.environ, "VAR_DIR": tmp, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "bench-only-key",
-                           "DJANGO_ALLOWED_HOSTS": "localhost", "DJANGO_BEHIND_PROXY": "false", "EMAIL_HOST": "",
-                           "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3", "LOG_LEVEL": "WARNING"}
-                    child("setup", str(size), env=env)
-                    before = float(child("raw", str(port), env=env))
-                    result = json.loads(child("tick", str(port), env=env))
-                    # The baseline before and after the tick, averaged: this machine's noise shows in both.
-                    raw = (before + float(child("raw", str(port), env=env))) / 2
-                rate = result["sent"] / result["seconds"]
-                print(f"{name:<11} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {rate / raw:>5.2f}x {result['sent']:>7} "
-                      f"{result['peak_mib']:>7.0f} MiB", flush=True)
+                runs = [measure(url, size, port) for _ in range(repeats)]
+                # This machine's speed drifts within minutes, and a single-connection round trip
+                # (the baseline) suffers from it more than four connections do: each tick is
+                # compared with the baseline taken just before and after it, and the median shown.
+                raw, rate, ratio = (statistics.median(run[key] for run in runs) for key in ("raw", "rate", "ratio"))
+                low, high = min(run["ratio"] for run in runs), max(run["ratio"] for run in runs)
+                print(f"{name:<11} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {ratio:>5.2f}x {low:>5.2f}-{high:<5.2f} "
+                      f"{min(run['sent'] for run in runs):>7} {max(run['peak_mib'] for run in runs):>7.0f} MiB", flush=True)
     finally:
         sink.terminate()
         sink.wait(10)
+
+
+def measure(url, size, port):
+    """One tick of `size` reminders, between two baseline runs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        # Production settings: with DEBUG on, Django keeps every query's text in memory.
+        env = {**os.environ, "VAR_DIR": tmp, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "bench-only-key",
+               "DJANGO_ALLOWED_HOSTS": "localhost", "DJANGO_BEHIND_PROXY": "false", "EMAIL_HOST": "",
+               "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3", "LOG_LEVEL": "WARNING"}
+        child("setup", str(size), env=env)
+        before = float(child("raw", str(port), env=env))
+        result = json.loads(child("tick", str(port), env=env))
+        raw = (before + float(child("raw", str(port), env=env))) / 2
+    rate = result["sent"] / result["seconds"]
+    return {"raw": raw, "rate": rate, "ratio": rate / raw, "sent": result["sent"], "peak_mib": result["peak_mib"]}
 
 
 def _free_port():

@@ -262,3 +262,31 @@ def test_old_outbox_rows_are_pruned_and_their_counts_kept(anniversary, smtp_serv
     assert report.pruned == 3 and not Delivery.objects.filter(created_at__lt=later - datetime.timedelta(days=180))
     tally = DeliveryTally.objects.get()
     assert (tally.kind, tally.status, tally.count, tally.month) == ("reminder", "sent", 3, D(2026, 5, 1))
+
+
+def outbox_rows(campaign, count):
+    return [Delivery.objects.create(subscriber=subscriber, occasion_key="keydate-1", occurrence=D(2026, 12, 16),
+                                    lead_days=7, title="Zhanaozen anniversary", next_attempt_at=SEVEN_DAYS_BEFORE)
+            for subscriber in followers(campaign, count)]
+
+
+def test_senders_claim_different_rows_oldest_first(anniversary):
+    rows = outbox_rows(anniversary.campaign, 3)
+    first = Delivery.objects.ready(SEVEN_DAYS_BEFORE).claim("a" * 32, 2)
+    second = Delivery.objects.ready(SEVEN_DAYS_BEFORE).claim("b" * 32, 5)
+    assert (first, second) == ([rows[0].pk, rows[1].pk], [rows[2].pk])
+    assert Delivery.objects.ready(SEVEN_DAYS_BEFORE).claim("c" * 32, 5) == []
+    assert Delivery.objects.filter(claimed_at__isnull=False, status=Delivery.Status.SENDING).count() == 3
+
+
+def test_a_chunk_write_changes_only_rows_its_sender_still_holds(anniversary):
+    sent, taken_back, next_chunk = outbox_rows(anniversary.campaign, 3)
+    Delivery.objects.ready(SEVEN_DAYS_BEFORE).claim("a" * 32, 3)
+    Delivery.objects.filter(pk=taken_back.pk).update(status=Delivery.Status.UNCERTAIN)  # judged abandoned
+    changed = Delivery.objects.advance("a" * 32, [sent.pk, taken_back.pk], SEVEN_DAYS_BEFORE, [next_chunk.pk])
+    assert changed == 2
+    sent.refresh_from_db(), taken_back.refresh_from_db(), next_chunk.refresh_from_db()
+    assert (sent.status, sent.attempts, sent.sent_at) == (Delivery.Status.SENT, 1, SEVEN_DAYS_BEFORE)
+    assert (taken_back.status, taken_back.attempts, taken_back.sent_at) == (Delivery.Status.UNCERTAIN, 0, None)
+    assert next_chunk.status == Delivery.Status.SENDING and next_chunk.in_flight_since is not None
+    assert sent.in_flight_since is None and next_chunk.attempts == 0

@@ -6,11 +6,12 @@ import hashlib
 import pytest
 import time_machine
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 from campaigns.outreach.models import Delivery, StaffDigest, Subscriber, Suppression
 from campaigns.outreach.reminders import run_reminders, send_staff_digest
 from campaigns.outreach.subscriptions import expire_unconfirmed, is_suppressed
-from campaigns.outreach.tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, address_hash, subscriber_token
+from campaigns.outreach.tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, address_hash, subscriber_token, subscriber_tokens
 from config.celery import app
 
 from .smtp import SMTPServer, free_port
@@ -80,6 +81,17 @@ def test_links_carry_a_keyed_hash_of_the_address():
     _pk, digest = signing.loads(subscriber_token(subscriber, UNSUBSCRIBE_SALT), salt=UNSUBSCRIBE_SALT)
     assert digest == address_hash(subscriber.email)[:32]
     assert digest[:16] != hashlib.sha256(subscriber.email.encode()).hexdigest()[:16]
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC), tick=False)
+def test_links_are_signed_exactly_as_django_signs_them_under_the_current_key(settings):
+    subscriber = confirmed()
+    for key in (settings.SECRET_KEY, "a-new-key-" + "y" * 50):
+        settings.SECRET_KEY = key
+        digest = salted_hmac("campaigns.outreach.address", subscriber.email, algorithm="sha256").hexdigest()
+        assert address_hash(subscriber.email) == digest
+        expected = [signing.dumps([subscriber.pk, digest[:32]], salt=salt) for salt in (UNSUBSCRIBE_SALT, MANAGE_SALT)]
+        assert subscriber_tokens(subscriber, [UNSUBSCRIBE_SALT, MANAGE_SALT]) == expected
 
 
 def test_links_sent_with_the_old_plain_hash_still_unsubscribe(client):

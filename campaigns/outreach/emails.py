@@ -5,6 +5,8 @@ A reminder goes to thousands of readers who differ only in their address and the
 those places, and swaps the markers per reader, in the finished bytes when it can.
 """
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
@@ -84,9 +86,13 @@ class SharedMessage:
         self.message = build_email(name, marks["to"], context, language, headers)
         with translation.override(language):
             self.link_patterns = link_patterns()
-        self.sender, _recipients, self.raw = envelope(self.message)
+        self.sender, _recipients, raw = envelope(self.message)
         # The swap in bytes is exact only when every marker came out whole (no encoding split one).
-        self.swappable = all(self.raw.count(mark.encode()) >= 1 for mark in marks.values())
+        self.swappable = all(raw.count(mark.encode()) >= 1 for mark in marks.values())
+        # The bytes cut at the markers once: [text, key, text, key, ..., text], joined per reader.
+        by_mark = {mark.encode(): key for key, mark in marks.items()}
+        pieces = re.split(b"(" + b"|".join(map(re.escape, by_mark)) + b")", raw)
+        self.pieces = [by_mark.get(piece, piece) if n % 2 else piece for n, piece in enumerate(pieces)]
 
     def values_for(self, subscriber, message_id):
         return {"to": subscriber.email, **subscriber_links(subscriber, self.link_patterns), "message_id": message_id}
@@ -95,9 +101,8 @@ class SharedMessage:
         """(sender, recipients, bytes) for one reader; None when only a full rendering will do."""
         if not self.swappable or not values["to"].isascii():
             return None
-        raw = self.raw
-        for key, mark in self.MARKS.items():
-            raw = raw.replace(mark.encode(), values[key].encode())
+        encoded = {key: value.encode() for key, value in values.items()}
+        raw = b"".join(encoded[piece] if n % 2 else piece for n, piece in enumerate(self.pieces))
         return self.sender, [values["to"]], raw
 
     def email_for(self, values, connection=None):

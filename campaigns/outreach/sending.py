@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
@@ -60,7 +59,7 @@ UNREACHABLE_LIMIT = 3  # chunks in a row that reached no server before a batch s
 # being sent, one queued): 32 rows with 4 connections, for a person to check. Smaller chunks mean more
 # commits per message: at 2, throughput fell to about 0.75x raw smtplib (README, "Measured").
 CHUNK_PER_CONNECTION = 4
-SWITCH_INTERVAL = 0.0005  # seconds: the interpreter's switch interval while sending (see Sender.run)
+SWITCH_INTERVAL = 0.0001  # seconds: the interpreter's switch interval while sending (see Sender.run)
 RENEW_SECONDS = 60  # how often a sender renews its claims, at most (a third of the stale window at least)
 MAX_ERRORS_KEPT = 20  # in a tick's report
 SENDING_READS = [
@@ -148,6 +147,8 @@ class Sender:
         self.unreachable, self.unreachable_reason = 0, ""
         self.occasions = {}  # per date range: a tick's batches mostly share one, computed once
         self.shared = {}  # rendered reminders, per (occasion, language, days left), for every batch
+        self.per_occasion = {}  # (start, days left) per occasion: asked for every row
+        self.domain = site_domain()
         first = get_connection()
         # SMTP backends send prepared bytes, over several connections; others (console, memory) get
         # Django messages over one.
@@ -186,20 +187,14 @@ class Sender:
                 _drop(connection)
 
     def claim_batch(self):
-        with transaction.atomic():
-            # SKIP LOCKED (PostgreSQL): senders on several machines take different rows instead of waiting.
-            due = Delivery.objects.ready(self.now).order_by("next_attempt_at", "pk").select_for_update(skip_locked=True)
-            if self.only is not None:
-                due = due.filter(pk__in=self.only)
-            ids = list(due.values_list("pk", flat=True)[: settings.REMINDER_BATCH_SIZE])
-            Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(
-                status=Delivery.Status.SENDING, claimed_at=Now(), claimed_by=self.token
-            )
-        # Only what this sender's UPDATE took: on SQLite another sender may have read the same ids.
-        mine = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING, claimed_by=self.token)
+        due = Delivery.objects.ready(self.now)
+        if self.only is not None:
+            due = due.filter(pk__in=self.only)
+        ids = due.claim(self.token, settings.REMINDER_BATCH_SIZE)
         # Only what sending reads: building the rows is a good part of a message's cost in this
         # thread, which competes with the SMTP threads for the interpreter.
-        return list(mine.select_related("subscriber").order_by("next_attempt_at", "pk").only(*SENDING_READS))
+        mine = self._mine(ids).select_related("subscriber").order_by("next_attempt_at", "pk")
+        return list(mine.only(*SENDING_READS))
 
     def send_batch(self, batch, lanes):
         days = [d.occurrence for d in batch if d.kind == Delivery.Kind.REMINDER]
@@ -219,12 +214,8 @@ class Sender:
                 break
             self.renew_if_due()
             ready = [prepared for d in batch[start:start + size] if (prepared := self.prepare(d, occasions))]
-            finished = _results(under_way.popleft()) if len(under_way) >= 2 else None
-            with transaction.atomic():
-                if finished:
-                    self.record(finished)
-                marked = bool(ready) and self.mark_in_flight(ready)
-            if marked:
+            finished = _results(under_way.popleft()) if len(under_way) >= 2 else []
+            if self.record(finished, handing_over=ready):
                 under_way.append(self.transmit(ready, lanes))
         while under_way:
             self.record(_results(under_way.popleft()))
@@ -252,7 +243,7 @@ class Sender:
                 return Delivery.Status.CANCELLED, "The subscriber has unsubscribed.", "cancelled"
             if occasion is None:
                 return Delivery.Status.CANCELLED, "The date changed or is no longer public.", "cancelled"
-            if self.now >= occasion_start(occasion):
+            if self.now >= self._when(occasion)[0]:
                 return Delivery.Status.FAILED, "The date passed before the reminder could be sent.", "failed"
         if kind == Delivery.Kind.CONFIRM and subscriber.is_active:
             return Delivery.Status.CANCELLED, "Confirmed meanwhile.", "cancelled"
@@ -260,17 +251,24 @@ class Sender:
             return Delivery.Status.CANCELLED, "No longer subscribed.", "cancelled"
         return None
 
+    def _when(self, occasion):
+        """(when the day begins, days left until it): the same for every row of an occasion."""
+        key = (occasion.key, occasion.date)
+        if key not in self.per_occasion:
+            self.per_occasion[key] = (occasion_start(occasion), days_left(occasion, self.now))
+        return self.per_occasion[key]
+
     def message_for(self, delivery, occasions):
         if delivery.kind == Delivery.Kind.REMINDER:
             occasion = occasions[(delivery.occasion_key, delivery.occurrence)]
             language = delivery.subscriber.language
             # Rendered once per occasion, language and number of days left; only the reader's
             # address and links differ from one copy to the next.
-            key = (occasion.key, occasion.date, language, days_left(occasion, self.now))
+            key = (occasion.key, occasion.date, language, self._when(occasion)[1])
             shared = self.shared
             if key not in shared:
                 shared[key] = SharedMessage("reminder", language, reminder_context(occasion, self.now, language))
-            values = shared[key].values_for(delivery.subscriber, reminder_message_id(delivery))
+            values = shared[key].values_for(delivery.subscriber, reminder_message_id(delivery, self.domain))
             if self.smtp and (found := shared[key].envelope_for(values)):
                 return Prepared(delivery, envelope=found)
             return self._prepared(delivery, shared[key].email_for(values))
@@ -284,12 +282,14 @@ class Sender:
     def _prepared(self, delivery, message):
         return Prepared(delivery, envelope=envelope(message)) if self.smtp else Prepared(delivery, email=message)
 
-    def mark_in_flight(self, ready):
-        ids = [prepared.delivery.pk for prepared in ready]
-        if self._mine(ids).update(in_flight_since=Now()) == len(ids):
+    def handed_over(self, ids, changed):
+        """Whether all of the next chunk may go: every one of its rows was marked as handed to the
+        mail server. If some are no longer this sender's (it was judged dead), none of the chunk is
+        sent, and the rest are given back."""
+        if not ids or changed:
+            return bool(ids)
+        if self._mine(ids).count() == len(ids):
             return True
-        # Some rows are no longer this sender's (it was judged dead): send none of this chunk, and
-        # give back the rest.
         self.conflict(", ".join(map(str, ids)))
         self._mine(ids).update(status=Delivery.Status.PENDING, claimed_by="", claimed_at=None, in_flight_since=None)
         return False
@@ -314,16 +314,22 @@ class Sender:
                 return results + [(rest, failure) for rest in lane[position + 1:]]
         return results
 
-    def record(self, results):
+    def record(self, results, handing_over=()):
+        """Write a finished chunk's outcomes and mark the next chunk as handed to the mail server,
+        in one statement when all went well. Returns whether the next chunk may be sent."""
         sent = [prepared.delivery.pk for prepared, failure in results if failure is None]
-        unreachable = [(prepared.delivery, failure) for prepared, failure in results
-                       if failure and failure.outcome == Outcome.UNREACHABLE]
+        handing = [prepared.delivery.pk for prepared in handing_over]
+        changed = Delivery.objects.advance(self.token, sent, self.now, handing)
+        everything = changed == len(sent) + len(handing)
         if sent:
-            done = self._mine(sent).update(status=Delivery.Status.SENT, last_error="", sent_at=self.now,
-                                           attempts=F("attempts") + 1)
+            # Counted again only when some row was no longer this sender's (taken back as abandoned).
+            done = len(sent) if everything else Delivery.objects.filter(
+                pk__in=sent, status=Delivery.Status.SENT, claimed_by=self.token).count()
             self.report.count("sent", done)
             if done < len(sent):
                 self.conflict(", ".join(map(str, sent)))
+        unreachable = [(prepared.delivery, failure) for prepared, failure in results
+                       if failure and failure.outcome == Outcome.UNREACHABLE]
         for prepared, failure in results:
             if failure and failure.outcome != Outcome.UNREACHABLE:
                 self.report.count(self.failed(prepared.delivery, failure))
@@ -337,6 +343,7 @@ class Sender:
             self.unreachable, self.unreachable_reason = self.unreachable + 1, unreachable[0][1].reason
         elif sent:
             self.unreachable = 0
+        return self.handed_over(handing, everything)
 
     def failed(self, delivery, failure):
         charged = {"attempts": F("attempts") + 1}
@@ -376,7 +383,7 @@ class Sender:
 
     def renew_if_due(self):
         if time.monotonic() - self.renewed >= min(RENEW_SECONDS, settings.REMINDER_STALE_MINUTES * 20):
-            Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_by=self.token).update(claimed_at=Now())
+            Delivery.objects.held_by(self.token).update(claimed_at=Now())
             self.renewed = time.monotonic()
 
     def conflict(self, ids):
@@ -386,7 +393,7 @@ class Sender:
         log.warning("Delivery %s was no longer held by sender %s", ids, self.token)
 
     def _mine(self, ids):
-        return Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING, claimed_by=self.token)
+        return Delivery.objects.filter(pk__in=ids).held_by(self.token)
 
 
 def _results(futures):
@@ -440,6 +447,6 @@ def reminder_context(occasion, now, language=settings.LANGUAGE_CODE):
     }
 
 
-def reminder_message_id(delivery):
+def reminder_message_id(delivery, domain=None):
     # The same Message-ID on every copy: a receiving server can drop one resent by hand.
-    return f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{site_domain()}>"
+    return f"<reminder-{delivery.pk}.{delivery.occurrence:%Y%m%d}.{delivery.lead_days}@{domain or site_domain()}>"
