@@ -6,12 +6,15 @@ Every server here is a real one on loopback (tests/smtp.py); nothing is mocked o
 import datetime
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from campaigns.outreach.checks import sqlite_returning
 from campaigns.outreach.models import Delivery, Subscriber, TickRecord
 from campaigns.outreach.reminders import planner_lock, run_reminders
 from config.celery import app
@@ -290,3 +293,12 @@ def test_a_chunk_write_changes_only_rows_its_sender_still_holds(anniversary):
     assert (taken_back.status, taken_back.attempts, taken_back.sent_at) == (Delivery.Status.UNCERTAIN, 0, None)
     assert next_chunk.status == Delivery.Status.SENDING and next_chunk.in_flight_since is not None
     assert sent.in_flight_since is None and next_chunk.attempts == 0
+
+
+def test_the_database_checks_pass_here_and_refuse_an_sqlite_without_returning(monkeypatch):
+    assert checks.run_checks(databases=["default"], tags=[checks.Tags.database]) == []
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    monkeypatch.setattr(connection, "Database", SimpleNamespace(sqlite_version_info=(3, 31, 1)))
+    errors = checks.run_checks(databases=["default"], tags=[checks.Tags.database])
+    assert [error.id for error in errors] == ["outreach.E001"] and "SQLite 3.31.1" in errors[0].msg
+    assert sqlite_returning(databases=None) == []  # a plain `check` does not touch the database

@@ -6,7 +6,7 @@ names (`db_table`), so the move changed no data.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models, transaction
+from django.db import connections, models, router, transaction
 from django.db.models.functions import Now
 from django.db.models.sql import UpdateQuery
 from django.utils import timezone
@@ -109,10 +109,11 @@ class DeliveryQuerySet(models.QuerySet):
         FOR UPDATE SKIP LOCKED, so senders on several machines take different rows instead of
         queueing behind each other's locks; SQLite lets one writer through at a time anyway.
         """
-        due = self.filter(status=Delivery.Status.PENDING).order_by("next_attempt_at", "pk")
-        connection = connections[self.db]
+        db = self._write_db()
+        due = self.using(db).filter(status=Delivery.Status.PENDING).order_by("next_attempt_at", "pk")
+        connection = connections[db]
         pk = connection.ops.quote_name(Delivery._meta.pk.column)
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=db):
             # Chosen first, then updated by id: as one statement (`id IN (SELECT ... LIMIT ...)`),
             # PostgreSQL may run the choice again while updating and take more rows than the limit,
             # and right after planning, with no statistics yet on the new rows, it chose a plan that
@@ -122,7 +123,7 @@ class DeliveryQuerySet(models.QuerySet):
                 return []
             update = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).query.chain(UpdateQuery)
             update.add_update_values({"status": Delivery.Status.SENDING, "claimed_at": Now(), "claimed_by": token})
-            sql, params = update.get_compiler(self.db).as_sql()
+            sql, params = update.get_compiler(db).as_sql()
             with connection.cursor() as cursor:
                 cursor.execute(f"{sql} RETURNING {pk}", params)
                 return sorted(row[0] for row in cursor.fetchall())
@@ -137,10 +138,11 @@ class DeliveryQuerySet(models.QuerySet):
         and the ORM's two UPDATEs, BEGIN and COMMIT cost its thread several times what sending a
         message does (README, "Measured").
         """
-        connection = connections[self.db]
+        db = self._write_db()
+        connection = connections[db]
         quote, fields = connection.ops.quote_name, {f.name: f for f in Delivery._meta.concrete_fields}
         column = {name: quote(field.column) for name, field in fields.items()}
-        now_sql, now_params = self.query.get_compiler(self.db).compile(Now())
+        now_sql, now_params = self.query.get_compiler(db).compile(Now())
 
         def listed(ids):
             return f"{column['id']} IN ({', '.join(['%s'] * len(ids))})"
@@ -167,6 +169,10 @@ class DeliveryQuerySet(models.QuerySet):
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *rows, Delivery.Status.SENDING, token])
             return cursor.rowcount
+
+    def _write_db(self):
+        # Raw writes go where the router sends writes (`self.db` is where it sends reads).
+        return self._db or router.db_for_write(self.model, **self._hints)
 
     def resend_failed(self, now):
         """Queue failed and uncertain reminders again (a person checked that they did not arrive)."""

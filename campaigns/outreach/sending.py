@@ -3,9 +3,10 @@
 A sender claims a batch of due rows (pending → sending) with a conditional UPDATE that stamps
 them with its own token and the database's clock, renews that stamp while it works, and finishes
 each row only while it still holds it. It sends in chunks: the chunk's rows are marked "handed to
-the mail server" in one UPDATE, sent over REMINDER_SMTP_CONNECTIONS connections at once (threads
-that only talk SMTP; every database write stays in this thread), and their outcomes are written
-together, in the same transaction as the next chunk's mark. Outcomes:
+the mail server" just before they go, over REMINDER_SMTP_CONNECTIONS connections at once (threads
+that only talk SMTP; every database write stays in this thread). The previous chunk's sent rows and
+the next chunk's mark are one UPDATE statement; its other outcomes (rarer) are written row by row.
+A crash between the two leaves the unwritten rows handed over, hence uncertain. Outcomes:
 
 - sent;
 - retry later (pending, with backoff): the server answered "not now" before taking the message;
@@ -204,8 +205,8 @@ class Sender:
         occasions = self.occasions.get(span, {})
         size = CHUNK_PER_CONNECTION * len(self.connections)
         # Chunks handed to the connections, oldest first: one being sent and one queued behind it, so
-        # that the connections never wait for this thread. The oldest one's outcomes and the next
-        # chunk's "in flight" mark are written in one transaction: one commit per chunk, not two.
+        # that the connections never wait for this thread. The oldest one's sent rows and the next
+        # chunk's "in flight" mark are written in one statement: one commit per chunk, not two.
         under_way = collections.deque()
         for start in range(0, len(batch), size):
             reason = self.stop_reason()

@@ -82,6 +82,8 @@ def subscriber_token(subscriber, salt):
 
 def subscriber_tokens(subscriber, salts):
     """One token per salt for this subscriber; the address is hashed once (a tick signs thousands)."""
+    if not salts:
+        return []
     payload = [subscriber.pk, address_hash(subscriber.email)[:32]]
     signers = [_signer(salt, settings.SECRET_KEY) for salt in salts]
     # What TimestampSigner.sign_object signs, built once for all the salts (a test holds it to
