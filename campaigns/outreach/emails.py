@@ -87,12 +87,12 @@ class SharedMessage:
         with translation.override(language):
             self.link_patterns = link_patterns()
         self.sender, _recipients, raw = envelope(self.message)
-        # The swap in bytes is exact only when every marker came out whole (no encoding split one).
-        self.swappable = all(raw.count(mark.encode()) >= 1 for mark in marks.values())
         # The bytes cut at the markers once: [text, key, text, key, ..., text], joined per reader.
         by_mark = {mark.encode(): key for key, mark in marks.items()}
         pieces = re.split(b"(" + b"|".join(map(re.escape, by_mark)) + b")", raw)
         self.pieces = [by_mark.get(piece, piece) if n % 2 else piece for n, piece in enumerate(pieces)]
+        # The swap in bytes is exact only when every marker came out whole (no encoding split one).
+        self.swappable = set(self.pieces[1::2]) == set(marks)
 
     def values_for(self, subscriber, message_id):
         return {"to": subscriber.email, **subscriber_links(subscriber, self.link_patterns), "message_id": message_id}

@@ -136,7 +136,9 @@ class DeliveryQuerySet(models.QuerySet):
 
         One statement rather than two in a transaction: the sender writes this every few messages,
         and the ORM's two UPDATEs, BEGIN and COMMIT cost its thread several times what sending a
-        message does (README, "Measured").
+        message does (README, "Measured"). Written by hand: the same statement as an ORM update with
+        `Case(When(...))` took 1.6 ms of CPU per chunk of 16 against 0.3 ms for this, on PostgreSQL,
+        which is as much as the single statement saves.
         """
         db = self._write_db()
         connection = connections[db]

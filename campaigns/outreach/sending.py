@@ -283,11 +283,11 @@ class Sender:
     def _prepared(self, delivery, message):
         return Prepared(delivery, envelope=envelope(message)) if self.smtp else Prepared(delivery, email=message)
 
-    def handed_over(self, ids, changed):
+    def handed_over(self, ids, all_changed):
         """Whether all of the next chunk may go: every one of its rows was marked as handed to the
         mail server. If some are no longer this sender's (it was judged dead), none of the chunk is
         sent, and the rest are given back."""
-        if not ids or changed:
+        if not ids or all_changed:
             return bool(ids)
         if self._mine(ids).count() == len(ids):
             return True
