@@ -35,9 +35,11 @@ run: install translations
 	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=1 & \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# ruff, then the layers (pyproject.toml, [tool.importlinter]): a new import against them fails here.
+# ruff's rules (line length included) and formatting, then the layers (pyproject.toml,
+# [tool.importlinter]; docs/architecture.md): a new import against them fails here.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 check: install translations

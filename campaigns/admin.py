@@ -3,8 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from campaigns.core.admin_base import AuditedAdmin, PartInline, PublishableAdmin
-from campaigns.core.models import Campaign, Organisation
+from core.admin_base import AuditedAdmin, PartInline, PublishableAdmin
+from core.models import Campaign, Organisation
 
 from .models import KeyDate
 
@@ -27,7 +27,12 @@ class OrganisationAdmin(TranslationAdmin, AuditedAdmin):
 class KeyDateInline(PartInline, TranslationStackedInline):
     model = KeyDate
     extra = 0
-    fields = (("title", "kind"), ("date", "time", "recurrence", "leap_day_rule"), "place", ("visibility", "archive_reason"))
+    fields = (
+        ("title", "kind"),
+        ("date", "time", "recurrence", "leap_day_rule"),
+        "place",
+        ("visibility", "archive_reason"),
+    )
     show_change_link = True
 
 
@@ -47,8 +52,10 @@ class CampaignAdmin(TranslationAdmin, PublishableAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            people_count=Count("prisoners", distinct=True), demand_count=Count("demands", distinct=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(people_count=Count("prisoners", distinct=True), demand_count=Count("demands", distinct=True))
         )
 
     @admin.display(description=_("people"), ordering="people_count")

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.core import dates
-from campaigns.core.audit import audited
-from campaigns.core.models import Campaign, Source
-from campaigns.core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
+from core import dates
+from core.audit import audited
+from core.models import Campaign, Source
+from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
 from demands.models import Demand
 from prisoners.models import Prisoner
 
@@ -28,6 +28,10 @@ class KeyDateQuerySet(PublishableQuerySet):
     def published(self):
         """A key date is public only while its campaign is."""
         return super().published().filter(campaign__visibility=Visibility.PUBLISHED)
+
+    def listed(self):
+        """Public key dates as lists show them: with their campaign and their public people."""
+        return self.published().select_related("campaign").with_public("people")
 
     def upcoming(self, start, days=365, limit=None):
         """The dates on which these key dates fall from `start` for `days` days, soonest first.
@@ -57,16 +61,22 @@ class KeyDate(Publishable):
         FEB_28 = dates.FEB_28, _("28 February")
         MAR_1 = dates.MAR_1, _("1 March")
 
-    campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="key_dates")
-    searched_fields = tuple(f"{field}_{code}" for field in ("title", "place", "campaign__name")
-                            for code, _name in settings.LANGUAGES)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="key_dates"
+    )
+    searched_fields = tuple(
+        f"{field}_{code}" for field in ("title", "place", "campaign__name") for code, _name in settings.LANGUAGES
+    )
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACTION_DAY)
     date = models.DateField(_("date"), help_text=_("The first (or only) date, in the campaign's time zone."))
     time = models.TimeField(_("local time"), null=True, blank=True)
     recurrence = models.CharField(_("repeats"), max_length=10, choices=Recurrence.choices, default=Recurrence.ONCE)
     leap_day_rule = models.CharField(
-        _("in years without 29 February"), max_length=5, choices=LeapDay.choices, default=LeapDay.FEB_28,
+        _("in years without 29 February"),
+        max_length=5,
+        choices=LeapDay.choices,
+        default=LeapDay.FEB_28,
         help_text=_("Only used by yearly dates on 29 February."),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)

@@ -35,7 +35,9 @@ def public_updates(limit, people=None, demands=None):
     """The latest `limit` updates of these people and demands (querysets; None: all of them public)."""
     people = Prisoner.objects.published() if people is None else people
     demands = Demand.objects.published() if demands is None else demands
-    changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by("-changed_at", "-pk")[:limit])
+    changes = list(
+        PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by("-changed_at", "-pk")[:limit]
+    )
     events = list(TimelineEvent.objects.public().filter(prisoner__in=people).order_by("-date", "-pk")[:limit])
     demand_changes = list(DemandStatusChange.objects.filter(demand__in=demands).order_by("-changed_at", "-pk")[:limit])
     faces = people.in_bulk({row.prisoner_id for row in [*changes, *events]})

@@ -1,47 +1,14 @@
-"""The site's overview pages: home, a campaign, the calendar of key dates and the statistics."""
+"""A campaign's own page."""
 
-import math
-
-from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.templatetags.static import static
-from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
-from campaigns.core.charts import Point, bar_chart, line_chart
-from campaigns.core.dates import local_today
-from campaigns.core.models import Campaign
-from campaigns.core.site import absolute
-from demands.models import Demand
-from prisoners.models import Prisoner
+from core.models import Campaign
 
 from .models import KeyDate
-from .statistics import statistics
-from .updates import public_updates
-
-RECENT_UPDATES = 8
-
-
-def _key_dates():
-    return KeyDate.objects.published().select_related("campaign").with_public("people")
-
-
-def home(request):
-    people = Prisoner.objects.published()
-    context = {
-        "campaigns": Campaign.objects.published(),
-        "detained_count": people.detained().count(),
-        "people_count": people.count(),
-        "outstanding_count": Demand.objects.published().outstanding().count(),
-        "next_dates": _key_dates().upcoming(local_today(), limit=5),
-        "updates": public_updates(RECENT_UPDATES),
-    }
-    return render(request, "campaigns/home.html", context)
 
 
 def campaign_detail(request, slug):
-    # The last three are registered by the accountability app, above this one (README, "Architecture").
+    # The last three are registered by the accountability app, above this one (docs/architecture.md).
     campaigns = Campaign.objects.published().with_public(
         "people", "demands", "organisations", "responsibilities", "established_orders", "open_questions"
     )
@@ -49,74 +16,6 @@ def campaign_detail(request, slug):
     context = {
         "campaign": campaign,
         "detained_count": sum(1 for person in campaign.public_people if person.is_detained),
-        "next_dates": _key_dates().filter(campaign=campaign).upcoming(campaign.today(), limit=10),
+        "next_dates": KeyDate.objects.listed().filter(campaign=campaign).upcoming(campaign.today(), limit=10),
     }
     return render(request, "campaigns/detail.html", context)
-
-
-def calendar(request):
-    query = request.GET.get("q", "")[:100]
-    key_dates = _key_dates().search(query)
-    return render(request, "campaigns/calendar.html", {"occurrences": key_dates.upcoming(local_today()), "query": query})
-
-
-def statistics_page(request):
-    today = local_today()
-    figures = statistics(today)
-    custody = figures["custody"]
-    held = [
-        Point(_("today") if day == today else date_format(day, "Y" if custody.yearly else "M Y"), count)
-        for day, count in custody.held
-    ]
-    months = figures["update_months"]
-    charts = {
-        "people": bar_chart(
-            figures["people_by_status"], chart_id="chart-people", title=_("People by status"),
-            description=_("How many people on record have each status; the figures are in the table beside."),
-        ),
-        "custody": line_chart(
-            held, chart_id="chart-custody", labels_every=math.ceil(len(held) / 6) or 1,
-            title=_("People held over time"),
-            description=_("How many people were held on the last day of each period since the earliest arrest on "
-                          "record, and today; the figures are in the table beside."),
-        ) if held else "",
-        "demand_status": bar_chart(
-            figures["demands_by_status"], chart_id="chart-demand-status", title=_("Demands by status"),
-            description=_("How many demands have each status; the figures are in the table beside."),
-        ),
-        "addressees": bar_chart(
-            figures["demands_by_addressee"], chart_id="chart-addressees", title=_("Demands by addressee"),
-            description=_("How many demands are addressed to each organisation; the figures are in the table beside."),
-        ),
-        "updates": line_chart(
-            [Point(date_format(month.month, "M Y"), month.total) for month in months], chart_id="chart-updates",
-            labels_every=6, title=_("Updates per month"),
-            description=_("How many updates were published in each of the last %(n)d months; the figures are in "
-                          "the table beside.") % {"n": len(months)},
-        ),
-    }
-    context = {**figures, "charts": charts, "today": today, "people_total": sum(p.value for p in figures["people_by_status"])}
-    return render(request, "campaigns/statistics.html", context)
-
-
-def robots_txt(request):
-    # The admin's address is not listed: naming it here would undo moving it (DJANGO_ADMIN_URL).
-    # Personal links (confirm, manage, unsubscribe) carry tokens and are no use to a search engine.
-    lines = [
-        "User-agent: *",
-        "Disallow: /subscribe/confirm/",
-        "Disallow: /subscribe/manage/",
-        "Disallow: /unsubscribe/",
-        f"Sitemap: {absolute(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def write(request):
-    return render(request, "campaigns/write.html")
-
-
-def favicon(request):
-    # Resolved per request, not when the URLs load: in production the static manifest exists only
-    # after collectstatic, and `manage.py check` must run before it.
-    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

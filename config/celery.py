@@ -18,9 +18,12 @@ def _schedules(sender, **kwargs):
         # Scans the database for due reminders; a short tick, never a long ETA (Redis may run those twice).
         # Expires after one interval: ticks never pile up behind a slow one.
         "reminder-tick": {
-            "task": "campaigns.outreach.tasks.reminder_tick",
+            "task": "outreach.tasks.reminder_tick",
             "schedule": float(settings.REMINDER_TICK_SECONDS),
             "options": {"expires": float(settings.REMINDER_TICK_SECONDS)},
         },
-        "staff-digest": {"task": "campaigns.outreach.tasks.staff_digest", "schedule": crontab(day_of_week="mon", hour=6, minute=0)},
+        "staff-digest": {
+            "task": "outreach.tasks.staff_digest",
+            "schedule": crontab(day_of_week="mon", hour=6, minute=0),
+        },
     }

@@ -4,7 +4,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from campaigns.outreach.reminders import tick_problem
+from outreach.reminders import tick_problem
 
 
 @never_cache

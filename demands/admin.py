@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from campaigns.core.admin_base import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from core.admin_base import STATUS_FIELDS, StatusAdmin, StatusChangeForm, StatusHistoryInline
 
 from .models import Demand, DemandStatusChange
 

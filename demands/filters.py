@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.core.models import Campaign, Organisation
+from core.models import Campaign, Organisation
 
 from .models import Demand, Status
 
@@ -11,7 +11,9 @@ class DemandFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("Any status"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Demand.Kind.choices, empty_label=_("Any kind"))
     addressee = django_filters.ModelChoiceFilter(
-        label=_("Addressed to"), field_name="addressees", to_field_name="slug",
+        label=_("Addressed to"),
+        field_name="addressees",
+        to_field_name="slug",
         queryset=Organisation.objects.filter(demands_received__in=Demand.objects.published()).distinct(),
         empty_label=_("Anyone"),
     )

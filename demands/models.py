@@ -3,10 +3,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.core.audit import audited
-from campaigns.core.models import Campaign, Organisation, Source
-from campaigns.core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
-from campaigns.core.status import StatusChange
+from core.audit import audited
+from core.models import Campaign, Organisation, Source
+from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
+from core.status import StatusChange
 from prisoners.models import Prisoner
 
 
@@ -49,15 +49,20 @@ class Demand(Publishable):
     description = models.TextField(_("description"), blank=True)
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="demands")
     # Every language's columns: a reader may type a title in any of them.
-    searched_fields = tuple(f"{field}_{code}" for field in ("title", "summary", "campaign__name")
-                            for code, _name in settings.LANGUAGES)
+    searched_fields = tuple(
+        f"{field}_{code}" for field in ("title", "summary", "campaign__name") for code, _name in settings.LANGUAGES
+    )
     addressees = models.ManyToManyField(
         Organisation, verbose_name=_("addressed to"), blank=True, related_name="demands_received"
     )
-    backers = models.ManyToManyField(Organisation, verbose_name=_("backed by"), blank=True, related_name="demands_backed")
+    backers = models.ManyToManyField(
+        Organisation, verbose_name=_("backed by"), blank=True, related_name="demands_backed"
+    )
     prisoners = models.ManyToManyField(Prisoner, verbose_name=_("people concerned"), blank=True, related_name="demands")
     first_raised_on = models.DateField(_("first raised on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OUTSTANDING, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OUTSTANDING, db_index=True
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="demands")
     internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Private."))
 

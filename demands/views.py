@@ -2,9 +2,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campaigns.core.cards import CardText, card_in_language
-from campaigns.core.listing import filtered_page
-from campaigns.core.site import absolute
+from core.cards import CardText, card_in_language
+from core.listing import filtered_page
+from core.site import absolute_url
 
 from .filters import DemandFilter
 from .models import Demand
@@ -19,7 +19,7 @@ def demand_list(request):
 def demand_detail(request, slug):
     # Every public relation, including the key dates registered by the campaigns app.
     demand = get_object_or_404(Demand.objects.published().select_related("campaign").with_public(), slug=slug)
-    card = absolute(reverse("demands:card", args=[demand.slug]))
+    card = absolute_url(reverse("demands:card", args=[demand.slug]))
     return render(request, "demands/detail.html", {"demand": demand, "card_url": card})
 
 

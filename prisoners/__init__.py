@@ -1,0 +1,8 @@
+"""People: profiles, other spellings of their names, charges, sentences, a sourced timeline and status history.
+
+models      Prisoner (with its public face: anonymised, withdrawn), Alias, Charge, Sentence,
+            TimelineEvent, PrisonerStatusChange
+views       the people list and profile pages, photos, share cards
+filters     the people list's filters (also used by the API and exports)
+images      photos checked, re-encoded and stripped of metadata on upload
+"""

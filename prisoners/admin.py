@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from campaigns.core.admin_base import STATUS_FIELDS, PartInline, StatusAdmin, StatusChangeForm, StatusHistoryInline
-from campaigns.core.dates import local_today
+from core.admin_base import STATUS_FIELDS, PartInline, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from core.dates import local_today
 
 from .images import sanitise_photo
 from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
@@ -17,7 +17,8 @@ from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, Tim
 
 class AliasForm(forms.ModelForm):
     namesake_confirmed = forms.BooleanField(
-        label=_("Someone else with this name"), required=False,
+        label=_("Someone else with this name"),
+        required=False,
         help_text=_("Tick only after checking that the other record with this name is someone else."),
     )
 
@@ -66,8 +67,10 @@ class VerificationFilter(admin.SimpleListFilter):
     parameter_name = "verified"
 
     def lookups(self, request, model_admin):
-        return [("stale", _("Not verified for %(days)d days or more") % {"days": settings.RECORD_STALE_DAYS}),
-                ("never", _("Never verified"))]
+        return [
+            ("stale", _("Not verified for %(days)d days or more") % {"days": settings.RECORD_STALE_DAYS}),
+            ("never", _("Never verified")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "stale":
@@ -79,7 +82,8 @@ class VerificationFilter(admin.SimpleListFilter):
 
 class PrisonerForm(StatusChangeForm):
     namesake_confirmed = forms.BooleanField(
-        label=_("A different person with the same name"), required=False,
+        label=_("A different person with the same name"),
+        required=False,
         help_text=_("Tick only after checking that an existing record with this name is someone else."),
     )
 
@@ -102,8 +106,16 @@ class PrisonerForm(StatusChangeForm):
 @admin.register(Prisoner)
 class PrisonerAdmin(TranslationAdmin, StatusAdmin):
     form = PrisonerForm
-    list_display = ("name", "status", "arrested_on", "expected_release", "demand_count", "event_count", "visibility",
-                    "last_verified_on")
+    list_display = (
+        "name",
+        "status",
+        "arrested_on",
+        "expected_release",
+        "demand_count",
+        "event_count",
+        "visibility",
+        "last_verified_on",
+    )
     list_filter = (VerificationFilter, "status", "visibility", "consent", "campaigns", "region", "affiliation")
     readonly_fields = ("last_verified_on",)
     actions = [*StatusAdmin.actions, "mark_verified"]
@@ -113,16 +125,34 @@ class PrisonerAdmin(TranslationAdmin, StatusAdmin):
     autocomplete_fields = ("affiliation", "campaigns", "sources")
     inlines = [AliasInline, ChargeInline, SentenceInline, TimelineEventInline, PrisonerStatusHistoryInline]
     fieldsets = (
-        (None, {"fields": ("name", "namesake_confirmed", "slug", "native_name", "summary", "biography",
-                           ("photo", "photo_credit"))}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "namesake_confirmed",
+                    "slug",
+                    "native_name",
+                    "summary",
+                    "biography",
+                    ("photo", "photo_credit"),
+                )
+            },
+        ),
         (_("Status"), {"fields": STATUS_FIELDS}),
         (_("Detention"), {"fields": (("arrested_on", "released_on", "died_on"), "facility", "postal_address")}),
         (_("Background"), {"fields": (("country", "region"), "occupation", "affiliation", "campaigns", "sources")}),
         (
             _("Private: never shown publicly"),
-            {"fields": ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"), "classes": ("collapse",)},
+            {
+                "fields": ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"),
+                "classes": ("collapse",),
+            },
         ),
-        (_("Publishing"), {"fields": ("visibility", "consent", "archive_reason", "reminders_paused", "last_verified_on")}),
+        (
+            _("Publishing"),
+            {"fields": ("visibility", "consent", "archive_reason", "reminders_paused", "last_verified_on")},
+        ),
     )
 
     def get_queryset(self, request):
@@ -136,7 +166,9 @@ class PrisonerAdmin(TranslationAdmin, StatusAdmin):
     @admin.action(description=_("Mark as verified today (checked against the sources)"), permissions=["change"])
     def mark_verified(self, request, queryset):
         count = queryset.mark_verified(local_today())
-        self.message_user(request, ngettext("%d record marked as verified.", "%d records marked as verified.", count) % count)
+        self.message_user(
+            request, ngettext("%d record marked as verified.", "%d records marked as verified.", count) % count
+        )
 
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.core.models import Campaign, Organisation
+from core.models import Campaign, Organisation
 
 from .models import Prisoner, Status
 
@@ -22,9 +22,11 @@ def published_regions():
     shown = f"region_{get_language() or settings.LANGUAGE_CODE}"
     people = Prisoner.objects.published().exclude(region_en="").exclude(region_en=None).order_by()
     # values_list keeps one of two same-named columns: English asks for one.
-    rows = people.values_list("region_en", shown) if shown != "region_en" else [
-        (english, english) for english in people.values_list("region_en", flat=True)
-    ]
+    rows = (
+        people.values_list("region_en", shown)
+        if shown != "region_en"
+        else [(english, english) for english in people.values_list("region_en", flat=True)]
+    )
     return sorted({(english, name or english) for english, name in set(rows)}, key=lambda choice: choice[1])
 
 
@@ -37,17 +39,28 @@ class PrisonerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or alias"), method="filter_q", max_length=100, widget=SearchInput)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("Any status"))
     campaign = django_filters.ModelChoiceFilter(
-        label=_("Campaign"), field_name="campaigns", to_field_name="slug",
-        queryset=Campaign.objects.published(), empty_label=_("Any campaign"),
+        label=_("Campaign"),
+        field_name="campaigns",
+        to_field_name="slug",
+        queryset=Campaign.objects.published(),
+        empty_label=_("Any campaign"),
     )
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), field_name="affiliation", to_field_name="slug",
-        queryset=Organisation.objects.filter(members__in=Prisoner.objects.published()).distinct(), empty_label=_("Any organisation"),
+        label=_("Organisation"),
+        field_name="affiliation",
+        to_field_name="slug",
+        queryset=Organisation.objects.filter(members__in=Prisoner.objects.published()).distinct(),
+        empty_label=_("Any organisation"),
     )
-    region = django_filters.ChoiceFilter(label=_("Region"), field_name="region_en", choices=published_regions, empty_label=_("Any region"))
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), field_name="region_en", choices=published_regions, empty_label=_("Any region")
+    )
     # A choice of the years present, not a free number: a year such as 99999 would overflow a date.
     arrest_year = django_filters.ChoiceFilter(
-        label=_("Year of arrest"), field_name="arrested_on", lookup_expr="year", choices=arrest_years,
+        label=_("Year of arrest"),
+        field_name="arrested_on",
+        lookup_expr="year",
+        choices=arrest_years,
         empty_label=_("Any year"),
     )
     outstanding = django_filters.ChoiceFilter(
@@ -64,4 +77,3 @@ class PrisonerFilter(django_filters.FilterSet):
     def filter_outstanding(self, queryset, name, value):
         # "outstanding_demands" is registered by the demands app, which knows what outstanding means.
         return queryset.having_public("outstanding_demands", value == "true")
-

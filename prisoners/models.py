@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaigns.core.audit import audited
-from campaigns.core.dates import local_today
-from campaigns.core.languages import columns_of, in_every_language, reading_order
-from campaigns.core.models import Campaign, Organisation, Source
-from campaigns.core.protection import Protected, ProtectedQuerySet
-from campaigns.core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
-from campaigns.core.status import Grade, StatusChange
-from campaigns.core.text import (
+from core.audit import audited
+from core.dates import local_today
+from core.languages import columns_of, in_every_language, reading_order
+from core.models import Campaign, Organisation, Source
+from core.protection import Protected, ProtectedQuerySet
+from core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
+from core.status import Grade, StatusChange
+from core.text import (
     initials,
     search_key,
     search_words,
@@ -137,7 +137,9 @@ class PrisonerQuerySet(PublishableQuerySet):
     @staticmethod
     def _has_word(word):
         start = f" {word}"
-        return Q(search_key__contains=start) | Exists(Alias.objects.filter(prisoner=OuterRef("pk"), search_key__contains=start))
+        return Q(search_key__contains=start) | Exists(
+            Alias.objects.filter(prisoner=OuterRef("pk"), search_key__contains=start)
+        )
 
     def _within_one_edit(self, words):
         # One wrong letter cannot be put to SQLite as a query: the keys are read and compared in Python,
@@ -163,11 +165,17 @@ class PrisonerQuerySet(PublishableQuerySet):
         if not words:
             return self.none()
         candidates = self.filter(*(self._has_word(word) for word in words)).prefetch_related("aliases")
-        return self.filter(pk__in=[
-            person.pk for person in candidates
-            if words in ([sorted(search_words(known)) for known in person.names_for_search()]
-                         + [sorted(search_words(alias.name)) for alias in person.aliases.all()])
-        ])
+        return self.filter(
+            pk__in=[
+                person.pk
+                for person in candidates
+                if words
+                in (
+                    [sorted(search_words(known)) for known in person.names_for_search()]
+                    + [sorted(search_words(alias.name)) for alias in person.aliases.all()]
+                )
+            ]
+        )
 
 
 class Prisoner(Publishable):
@@ -180,12 +188,21 @@ class Prisoner(Publishable):
     region = models.CharField(_("region"), max_length=100, blank=True)
     occupation = models.CharField(_("occupation"), max_length=200, blank=True)
     affiliation = models.ForeignKey(
-        Organisation, verbose_name=_("affiliation"), null=True, blank=True, on_delete=models.SET_NULL,
+        Organisation,
+        verbose_name=_("affiliation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="members",
     )
     campaigns = models.ManyToManyField(Campaign, verbose_name=_("campaigns"), blank=True, related_name="prisoners")
-    summary = models.CharField(_("summary"), max_length=300, blank=True, help_text=_("One sentence, shown in lists."),
-                               validators=[validate_marks])
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence, shown in lists."),
+        validators=[validate_marks],
+    )
     biography = models.TextField(_("biography"), blank=True, validators=[validate_marks])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AT_RISK, db_index=True)
     facility = models.CharField(_("detention facility"), max_length=300, blank=True)
@@ -195,17 +212,26 @@ class Prisoner(Publishable):
     died_on = models.DateField(_("died on"), null=True, blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="prisoners")
     reminders_paused = models.BooleanField(
-        _("reminders paused"), default=False,
+        _("reminders paused"),
+        default=False,
         help_text=_("No reminders for this person's arrest anniversaries, release date or milestones."),
     )
     last_verified_on = models.DateField(
-        _("last verified on"), null=True, blank=True, editable=False,
-        help_text=_("Set by the admin action \"Mark as verified today\" after checking the record against its sources."),
+        _("last verified on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_('Set by the admin action "Mark as verified today" after checking the record against its sources.'),
     )
     consent = models.CharField(
-        _("naming and consent"), max_length=20, choices=Consent.choices, default=Consent.PUBLIC_INTEREST,
-        help_text=_("Anonymised: the public sees initials only, no photo, no other names or address, and "
-                    "passages of the summary, biography and timeline marked [[like this]] are withheld."),
+        _("naming and consent"),
+        max_length=20,
+        choices=Consent.choices,
+        default=Consent.PUBLIC_INTEREST,
+        help_text=_(
+            "Anonymised: the public sees initials only, no photo, no other names or address, and "
+            "passages of the summary, biography and timeline marked [[like this]] are withheld."
+        ),
     )
 
     # Private: these never leave the admin.
@@ -279,7 +305,7 @@ class Prisoner(Publishable):
             if duplicate:
                 errors[f"name_{settings.LANGUAGE_CODE}"] = _(
                     "There is already a record for %(name)s (same name or alias). If this is someone else, tick "
-                    "\"A different person with the same name\" and save again."
+                    '"A different person with the same name" and save again.'
                 ) % {"name": duplicate}
         if errors:
             raise ValidationError(errors)
@@ -380,10 +406,15 @@ class Alias(PartOfPerson):
             others = others.exclude(pk=self.prisoner_id)
         duplicate = others.first()
         if duplicate and not self.namesake_confirmed:
-            raise ValidationError({"name": _(
-                "This name already belongs to %(name)s. If this is someone else, tick \"Someone else with this "
-                "name\" and save again."
-            ) % {"name": duplicate}})
+            raise ValidationError(
+                {
+                    "name": _(
+                        'This name already belongs to %(name)s. If this is someone else, tick "Someone else with this '
+                        'name" and save again.'
+                    )
+                    % {"name": duplicate}
+                }
+            )
 
 
 class Charge(PartOfPerson):
@@ -422,7 +453,10 @@ class Sentence(PartOfPerson):
         _("counted from"), null=True, blank=True, help_text=_("Leave empty to count from the arrest date.")
     )
     ends_on = models.DateField(
-        _("ends on"), null=True, blank=True, help_text=_("Only when the court or the prison gave a date; otherwise computed.")
+        _("ends on"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the court or the prison gave a date; otherwise computed."),
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="+")
 
@@ -535,7 +569,10 @@ class TimelineEvent(PartOfPerson):
     date = models.DateField(_("date"))
     # Sources often say only "in April 2011"; the page must not look more certain than they are.
     date_precision = models.CharField(
-        _("date known to"), max_length=5, choices=Precision.choices, default=Precision.DAY,
+        _("date known to"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
         help_text=_("For a month or year only, enter the first day of it."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
@@ -544,7 +581,9 @@ class TimelineEvent(PartOfPerson):
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="events")
     grade = models.CharField(_("how sure"), max_length=10, choices=Grade.choices, default=Grade.REPORTED)
     is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Untick to keep this event in the admin only (for example to protect someone).")
+        _("public"),
+        default=True,
+        help_text=_("Untick to keep this event in the admin only (for example to protect someone)."),
     )
 
     objects = TimelineEventQuerySet.as_manager()
@@ -559,7 +598,9 @@ class TimelineEvent(PartOfPerson):
 
     def clean(self):
         if self.date and self.date > local_today():
-            raise ValidationError({"date": _("A timeline event cannot be in the future; use a key date for what is planned.")})
+            raise ValidationError(
+                {"date": _("A timeline event cannot be in the future; use a key date for what is planned.")}
+            )
 
 
 class PrisonerStatusChangeQuerySet(ProtectedQuerySet):

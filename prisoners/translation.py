@@ -27,4 +27,3 @@ class ChargeTranslation(TranslationOptions):
 @register(PrisonerStatusChange)
 class PrisonerStatusChangeTranslation(TranslationOptions):
     fields = ("note",)
-

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from campaigns.core.cards import CardText, card_in_language
-from campaigns.core.listing import filtered_page
-from campaigns.core.site import absolute
+from core.cards import CardText, card_in_language
+from core.listing import filtered_page
+from core.site import absolute_url
 
 from .filters import PrisonerFilter
 from .models import PHOTO_DIR, Prisoner
@@ -23,7 +23,7 @@ def prisoner_detail(request, slug):
     # Every public relation, including those registered by the apps above (demands, key dates).
     people = Prisoner.objects.published().at_public_address(slug)
     person = get_object_or_404(people.select_related("affiliation").with_public())
-    card = absolute(reverse("prisoners:card", args=[person.slug]))
+    card = absolute_url(reverse("prisoners:card", args=[person.slug]))
     return render(request, "prisoners/detail.html", {"person": person, "card_url": card})
 
 

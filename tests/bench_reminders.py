@@ -41,20 +41,31 @@ def setup(size):
     from django.core.management import call_command  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
 
-    from campaigns.core.models import Campaign  # noqa: PLC0415
-    from campaigns.core.publishing import Visibility  # noqa: PLC0415
     from campaigns.models import KeyDate  # noqa: PLC0415
-    from campaigns.outreach.models import Subscriber  # noqa: PLC0415
+    from core.models import Campaign  # noqa: PLC0415
+    from core.publishing import Visibility  # noqa: PLC0415
+    from outreach.models import Subscriber  # noqa: PLC0415
 
     call_command("migrate", verbosity=0)
     call_command("flush", "--noinput", verbosity=0)
-    campaign = Campaign.objects.create(name="Bench campaign", slug="bench", summary="x", visibility=Visibility.PUBLISHED)
-    KeyDate.objects.create(campaign=campaign, title="Oil workers' strike & massacre", date=datetime.date(2011, 12, 16),
-                           recurrence="yearly", visibility=Visibility.PUBLISHED)
+    campaign = Campaign.objects.create(
+        name="Bench campaign", slug="bench", summary="x", visibility=Visibility.PUBLISHED
+    )
+    KeyDate.objects.create(
+        campaign=campaign,
+        title="Oil workers' strike & massacre",
+        date=datetime.date(2011, 12, 16),
+        recurrence="yearly",
+        visibility=Visibility.PUBLISHED,
+    )
     languages = ["en", "ru", "kk"]
     Subscriber.objects.bulk_create(
-        (Subscriber(email=f"reader{n}@example.org", confirmed_at=timezone.now(), lead_days=[7, 1],
-                    language=languages[n % 3]) for n in range(size)),
+        (
+            Subscriber(
+                email=f"reader{n}@example.org", confirmed_at=timezone.now(), lead_days=[7, 1], language=languages[n % 3]
+            )
+            for n in range(size)
+        ),
         batch_size=5000,
     )
     through = Subscriber.campaigns.through
@@ -80,15 +91,23 @@ def raw_smtplib(port, sample):
 def tick(port):
     os.environ.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), REMINDER_SEND_SECONDS="3600")
     django_setup()
-    from campaigns.outreach.models import Delivery  # noqa: PLC0415
-    from campaigns.outreach.reminders import run_reminders  # noqa: PLC0415
+    from outreach.models import Delivery  # noqa: PLC0415
+    from outreach.reminders import run_reminders  # noqa: PLC0415
 
     started = time.perf_counter()
     report = run_reminders(NOW)
     elapsed = time.perf_counter() - started
     sample = Delivery.objects.filter(status=Delivery.Status.SENT).count()
-    print(json.dumps({"sent": report.sent, "in_table": sample, "seconds": elapsed,
-                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "sent": report.sent,
+                "in_table": sample,
+                "seconds": elapsed,
+                "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def sample_message():
@@ -96,15 +115,17 @@ def sample_message():
     from django.core.mail import EmailMultiAlternatives  # noqa: PLC0415
 
     text = "A reminder of a key date with its links. " * 40
-    message = EmailMultiAlternatives("In 7 days: Oil workers' strike & massacre (15 years)", text,
-                                     "alerts@localhost", ["raw@example.org"])
+    message = EmailMultiAlternatives(
+        "In 7 days: Oil workers' strike & massacre (15 years)", text, "alerts@localhost", ["raw@example.org"]
+    )
     message.attach_alternative(f"<p>{text}</p>", "text/html")
     return message.message().as_bytes(linesep="\r\n")
 
 
 def child(*args, env):
-    result = subprocess.run([sys.executable, __file__, *args], env=env, cwd=ROOT, capture_output=True, text=True,
-                            check=False, timeout=3600)
+    result = subprocess.run(
+        [sys.executable, __file__, *args], env=env, cwd=ROOT, capture_output=True, text=True, check=False, timeout=3600
+    )
     if result.returncode:
         sys.exit(f"bench step {args} failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
@@ -113,13 +134,19 @@ def child(*args, env):
 def main():
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
     repeats = int(os.environ.get("BENCH_REPEATS", "3"))
-    databases = [("SQLite", None)] + ([("PostgreSQL", os.environ["DATABASE_URL"])] if os.environ.get("DATABASE_URL") else [])
+    databases = [("SQLite", None)] + (
+        [("PostgreSQL", os.environ["DATABASE_URL"])] if os.environ.get("DATABASE_URL") else []
+    )
     port = _free_port()
-    sink = subprocess.Popen([sys.executable, "-m", "tests.smtp_sink", str(port)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    sink = subprocess.Popen(
+        [sys.executable, "-m", "tests.smtp_sink", str(port)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     try:
         sink.stdout.readline()
-        print(f"{'database':<11} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} {'(range)':>11} "
-              f"{'sent':>7} {'tick peak':>10}")
+        print(
+            f"{'database':<11} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} {'(range)':>11} "
+            f"{'sent':>7} {'tick peak':>10}"
+        )
         for name, url in databases:
             for size in sizes:
                 runs = [measure(url, size, port) for _ in range(repeats)]
@@ -128,8 +155,11 @@ def main():
                 # compared with the baseline taken just before and after it, and the median shown.
                 raw, rate, ratio = (statistics.median(run[key] for run in runs) for key in ("raw", "rate", "ratio"))
                 low, high = min(run["ratio"] for run in runs), max(run["ratio"] for run in runs)
-                print(f"{name:<11} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {ratio:>5.2f}x {low:>5.2f}-{high:<5.2f} "
-                      f"{min(run['sent'] for run in runs):>7} {max(run['peak_mib'] for run in runs):>7.0f} MiB", flush=True)
+                print(
+                    f"{name:<11} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {ratio:>5.2f}x {low:>5.2f}-{high:<5.2f} "
+                    f"{min(run['sent'] for run in runs):>7} {max(run['peak_mib'] for run in runs):>7.0f} MiB",
+                    flush=True,
+                )
     finally:
         sink.terminate()
         sink.wait(10)
@@ -139,9 +169,17 @@ def measure(url, size, port):
     """One tick of `size` reminders, between two baseline runs."""
     with tempfile.TemporaryDirectory() as tmp:
         # Production settings: with DEBUG on, Django keeps every query's text in memory.
-        env = {**os.environ, "VAR_DIR": tmp, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "bench-only-key",
-               "DJANGO_ALLOWED_HOSTS": "localhost", "DJANGO_BEHIND_PROXY": "false", "EMAIL_HOST": "",
-               "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3", "LOG_LEVEL": "WARNING"}
+        env = {
+            **os.environ,
+            "VAR_DIR": tmp,
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": "bench-only-key",
+            "DJANGO_ALLOWED_HOSTS": "localhost",
+            "DJANGO_BEHIND_PROXY": "false",
+            "EMAIL_HOST": "",
+            "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3",
+            "LOG_LEVEL": "WARNING",
+        }
         child("setup", str(size), env=env)
         before = float(child("raw", str(port), env=env))
         result = json.loads(child("tick", str(port), env=env))

@@ -19,8 +19,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [("bare view", "/_bench/bare/"), ("home", "/"), ("list", "/prisoners/"),
-         ("filtered list", "/prisoners/?status=imprisoned&region=Almaty"), ("profile", "/prisoners/synthetic-00005/")]
+PAGES = [
+    ("bare view", "/_bench/bare/"),
+    ("home", "/"),
+    ("list", "/prisoners/"),
+    ("filtered list", "/prisoners/?status=imprisoned&region=Almaty"),
+    ("profile", "/prisoners/synthetic-00005/"),
+]
 
 
 def free_port():
@@ -40,8 +45,9 @@ def fill(env, people):
 
 
 def wrk(url, connections, seconds):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+    ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
@@ -54,7 +60,8 @@ def queries(env):
     code = (
         "import django;django.setup()\n"
         "from django.conf import settings;settings.PUBLIC_PAGE_CACHE_SECONDS=0\n"
-        "from django.db import connection;from django.test import Client;from django.test.utils import CaptureQueriesContext\n"
+        "from django.db import connection;from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
         f"for _name, address in {PAGES[1:]!r}:\n"
         "    with CaptureQueriesContext(connection) as q:\n"
         "        status = Client(SERVER_NAME='127.0.0.1').get(address).status_code\n"
@@ -70,21 +77,43 @@ def main():
     people = int(os.environ.get("BENCH_PEOPLE", "10000"))
     seconds = int(os.environ.get("BENCH_SECONDS", "8"))
     work = Path(tempfile.mkdtemp(prefix="tracker-bench-web-"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench_settings", "DJANGO_DEBUG": "false",
-           "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50, "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-           "DJANGO_BEHIND_PROXY": "false", "DJANGO_SECURE_SSL_REDIRECT": "false", "DJANGO_ADMIN_REQUIRE_2FA": "true",
-           "DJANGO_STATIC_ROOT": str(work / "static"), "VAR_DIR": str(work)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.bench_settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_BEHIND_PROXY": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ADMIN_REQUIRE_2FA": "true",
+        "DJANGO_STATIC_ROOT": str(work / "static"),
+        "VAR_DIR": str(work),
+    }
     env.setdefault("DATABASE_URL", f"sqlite:///{work / 'bench.sqlite3'}")
-    print(f"Web bench: {people} synthetic people, {env['DATABASE_URL'].split(':')[0]}, "
-          f"cache {'Redis' if env.get('REDIS_URL') else 'local memory'}, load {os.getloadavg()[0]:.2f}")
+    print(
+        f"Web bench: {people} synthetic people, {env['DATABASE_URL'].split(':')[0]}, "
+        f"cache {'Redis' if env.get('REDIS_URL') else 'local memory'}, load {os.getloadavg()[0]:.2f}"
+    )
     manage(env, "collectstatic", "--noinput")
     fill(env, 10)
     few = queries(env)
     fill(env, people)
     many = queries(env)
     port = free_port()
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
-                               "--workers", "2", "--log-level", "warning"], cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         time.sleep(3)
         base = f"http://127.0.0.1:{port}"

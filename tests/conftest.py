@@ -101,7 +101,7 @@ def smtp_server(settings):
     from .smtp import SMTPServer
 
     with SMTPServer() as server:
-        settings.EMAIL_BACKEND = "campaigns.outreach.smtp.EmailBackend"
+        settings.EMAIL_BACKEND = "outreach.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = server.port
         settings.EMAIL_TIMEOUT = 5
@@ -136,6 +136,7 @@ def eager_celery():
 
 
 # Subscribing ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def campaign():

@@ -3,10 +3,10 @@
 import datetime
 import itertools
 
-from campaigns.core.models import Campaign, Organisation, Source
-from campaigns.core.publishing import Visibility
-from campaigns.core.status import record_initial_status
 from campaigns.models import KeyDate
+from core.models import Campaign, Organisation, Source
+from core.publishing import Visibility
+from core.status import record_initial_status
 from demands.models import Demand
 from prisoners.models import Alias, Prisoner, Sentence, TimelineEvent
 

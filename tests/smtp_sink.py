@@ -1,6 +1,6 @@
 """An SMTP server for benchmarks, in a process of its own: it takes every message and counts it.
 
-    python -m tests.smtp_sink PORT     (prints "ready" once listening; SIGTERM stops it)
+python -m tests.smtp_sink PORT     (prints "ready" once listening; SIGTERM stops it)
 """
 
 import signal

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from campaigns.accountability.models import Actor, Certainty, OpenQuestion, Responsibility, Role
-from campaigns.core.protection import RecordProtected
-from campaigns.core.publishing import Visibility
-from campaigns.demo import load_demo
+from accountability.models import Actor, Certainty, OpenQuestion, Responsibility, Role
+from core.protection import RecordProtected
+from core.publishing import Visibility
+from demo.loader import load_demo
 from prisoners.models import Consent
 
 from .factories import make_campaign, make_demand, make_event, make_person, make_source
@@ -61,15 +61,25 @@ def case():
 
 def test_a_link_shows_its_grade_first_and_its_sources_on_every_page(visitor, case):
     campaign, person, demand = case
-    make_link(actor=make_actor(name="Courts of Kazakhstan", kind=Actor.Kind.COURTS), campaign=campaign,
-              prisoner=person, demand=demand, role=Role.SENTENCED, grade=Certainty.COURT, what="her to six years",
-              sources=[make_source(title="Eighth anniversary report")])
+    make_link(
+        actor=make_actor(name="Courts of Kazakhstan", kind=Actor.Kind.COURTS),
+        campaign=campaign,
+        prisoner=person,
+        demand=demand,
+        role=Role.SENTENCED,
+        grade=Certainty.COURT,
+        what="her to six years",
+        sources=[make_source(title="Eighth anniversary report")],
+    )
     for url in public_pages(campaign, person, demand):
         status, page = text_of(visitor, url)
         assert status == 200, url
         # On the responsibility page the actor is the heading of its group; elsewhere it follows the grade.
-        stated = re.search(r'grade-court">Established by a court</span>: (<a [^>]+>Courts of Kazakhstan</a> )?'
-                           r"sentenced her to six years", page)
+        stated = re.search(
+            r'grade-court">Established by a court</span>: (<a [^>]+>Courts of Kazakhstan</a> )?'
+            r"sentenced her to six years",
+            page,
+        )
         assert stated, url
         assert "Eighth anniversary report" in page.split("Established by a court</span>", 1)[1], url
 
@@ -82,12 +92,18 @@ def test_an_allegation_is_worded_as_one(visitor, case):
     assert str(make_link(campaign=campaign)).startswith("Alleged: Internal troops")
 
 
-@pytest.mark.parametrize("hide", ["draft link", "draft actor", "draft person", "withdrawn person", "no source",
-                                  "archived link"])
+@pytest.mark.parametrize(
+    "hide", ["draft link", "draft actor", "draft person", "withdrawn person", "no source", "archived link"]
+)
 def test_a_link_that_is_not_wholly_public_is_on_no_public_page(visitor, case, hide):
     campaign, person, demand = case
-    link = make_link(campaign=campaign, prisoner=person, demand=demand, what="SECRET-CLAIM",
-                     sources=[] if hide == "no source" else None)
+    link = make_link(
+        campaign=campaign,
+        prisoner=person,
+        demand=demand,
+        what="SECRET-CLAIM",
+        sources=[] if hide == "no source" else None,
+    )
     if hide == "draft link":
         Responsibility.objects.filter(pk=link.pk).update(visibility=Visibility.DRAFT)
     elif hide == "archived link":
@@ -116,12 +132,22 @@ def test_an_anonymised_persons_link_shows_initials_and_withholds_marked_passages
     person = make_person(name="Roza Tuletayeva", slug="roza-tuletayeva", campaign=campaign, consent=Consent.ANONYMISED)
     demand = make_demand(campaign=campaign, people=[person], slug="investigate")
     make_event(person, title="Detained by [[Marat's]] unit")
-    make_link(campaign=campaign, prisoner=person, demand=demand, role=Role.CARRIED_OUT,
-              what="the beating of [[the Aktau street]] detainee", description="Seen by [[her brother]].",
-              sources=[make_source(title="Interview with Roza", url="https://example.org/roza")],
-              event=person.events.get())
-    for url in ["/responsibility/", campaign.get_absolute_url(), demand.get_absolute_url(),
-                f"/prisoners/anonymous-{person.pk}/"]:
+    make_link(
+        campaign=campaign,
+        prisoner=person,
+        demand=demand,
+        role=Role.CARRIED_OUT,
+        what="the beating of [[the Aktau street]] detainee",
+        description="Seen by [[her brother]].",
+        sources=[make_source(title="Interview with Roza", url="https://example.org/roza")],
+        event=person.events.get(),
+    )
+    for url in [
+        "/responsibility/",
+        campaign.get_absolute_url(),
+        demand.get_absolute_url(),
+        f"/prisoners/anonymous-{person.pk}/",
+    ]:
         status, page = text_of(visitor, url)
         assert status == 200, url
         assert "Alleged</span>: " in page and "[…]" in page, url
@@ -165,11 +191,19 @@ def test_the_responsibility_page_query_count_does_not_grow_with_links(visitor, d
 
 # The rules of the record -------------------------------------------------------------------------
 
+
 def test_an_event_of_another_person_or_a_demand_of_another_campaign_is_refused(case):
     campaign, person, _ = case
     other_event = make_event(make_person())
-    link = Responsibility(actor=make_actor(), campaign=campaign, role=Role.ORDERED, what="x", prisoner=person,
-                          event=other_event, demand=make_demand())
+    link = Responsibility(
+        actor=make_actor(),
+        campaign=campaign,
+        role=Role.ORDERED,
+        what="x",
+        prisoner=person,
+        event=other_event,
+        demand=make_demand(),
+    )
     with pytest.raises(ValidationError) as refused:
         link.full_clean()
     assert set(refused.value.message_dict) >= {"event", "demand"}
@@ -192,9 +226,17 @@ def test_a_link_of_a_public_actor_is_kept(editor):
 
 # The admin ---------------------------------------------------------------------------------------
 
+
 def link_form(actor, campaign, **changes):
-    return {"actor": actor.pk, "role": Role.CARRIED_OUT, "grade": Certainty.ALLEGED, "what_en": "the shooting",
-            "campaign": campaign.pk, "visibility": Visibility.PUBLISHED, **changes}
+    return {
+        "actor": actor.pk,
+        "role": Role.CARRIED_OUT,
+        "grade": Certainty.ALLEGED,
+        "what_en": "the shooting",
+        "campaign": campaign.pk,
+        "visibility": Visibility.PUBLISHED,
+        **changes,
+    }
 
 
 def test_publishing_a_link_without_a_source_is_refused_with_a_form_error(editor_client):
@@ -204,16 +246,20 @@ def test_publishing_a_link_without_a_source_is_refused_with_a_form_error(editor_
     assert "Cite at least one source before publishing this link." in response.content.decode()
     assert not Responsibility.objects.exists()
     source = make_source()
-    response = editor_client.post("/admin/accountability/responsibility/add/",
-                                  link_form(actor, campaign, sources=[source.pk]))
+    response = editor_client.post(
+        "/admin/accountability/responsibility/add/", link_form(actor, campaign, sources=[source.pk])
+    )
     assert response.status_code == 302
     assert Responsibility.objects.published().get().sources.get() == source
 
 
 def test_the_publish_action_leaves_a_link_without_a_source_a_draft(editor_client):
     sourced, unsourced = make_link(visibility=Visibility.DRAFT), make_link(visibility=Visibility.DRAFT, sources=[])
-    response = editor_client.post("/admin/accountability/responsibility/", {
-        "action": "publish", "_selected_action": [sourced.pk, unsourced.pk]}, follow=True)
+    response = editor_client.post(
+        "/admin/accountability/responsibility/",
+        {"action": "publish", "_selected_action": [sourced.pk, unsourced.pk]},
+        follow=True,
+    )
     assert "1 link cites no source and stays a draft." in response.content.decode()
     assert list(Responsibility.objects.filter(visibility=Visibility.PUBLISHED)) == [sourced]
 
@@ -223,13 +269,21 @@ def test_an_editor_adds_an_actor_with_a_link(editor_client, case):
     source = make_source()
     prefix = "responsibilities"
     data = {
-        "name_en": "Prosecutor's office", "slug": "prosecutors-office", "kind": Actor.Kind.PROSECUTORS,
+        "name_en": "Prosecutor's office",
+        "slug": "prosecutors-office",
+        "kind": Actor.Kind.PROSECUTORS,
         "visibility": Visibility.PUBLISHED,
-        f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
-        f"{prefix}-0-role": Role.PROSECUTED, f"{prefix}-0-grade": Certainty.ADMITTED,
-        f"{prefix}-0-what_en": "her for inciting a strike", f"{prefix}-0-campaign": campaign.pk,
-        f"{prefix}-0-prisoner": person.pk, f"{prefix}-0-demand": demand.pk, f"{prefix}-0-sources": [source.pk],
+        f"{prefix}-0-role": Role.PROSECUTED,
+        f"{prefix}-0-grade": Certainty.ADMITTED,
+        f"{prefix}-0-what_en": "her for inciting a strike",
+        f"{prefix}-0-campaign": campaign.pk,
+        f"{prefix}-0-prisoner": person.pk,
+        f"{prefix}-0-demand": demand.pk,
+        f"{prefix}-0-sources": [source.pk],
         f"{prefix}-0-visibility": Visibility.PUBLISHED,
     }
     response = editor_client.post("/admin/accountability/actor/add/", data)
@@ -237,8 +291,12 @@ def test_an_editor_adds_an_actor_with_a_link(editor_client, case):
     link = Responsibility.objects.published().get()
     assert (link.actor.name, link.prisoner, link.demand) == ("Prosecutor's office", person, demand)
     assert "Admitted</span>: " in Client().get(person.get_absolute_url()).content.decode()
-    for url in ("/admin/accountability/actor/", "/admin/accountability/responsibility/?grade=admitted&role=prosecuted",
-                f"/admin/accountability/responsibility/{link.pk}/change/", "/admin/accountability/openquestion/"):
+    for url in (
+        "/admin/accountability/actor/",
+        "/admin/accountability/responsibility/?grade=admitted&role=prosecuted",
+        f"/admin/accountability/responsibility/{link.pk}/change/",
+        "/admin/accountability/openquestion/",
+    ):
         assert editor_client.get(url).status_code == 200, url
 
 
@@ -250,6 +308,7 @@ def test_an_editor_cannot_delete_the_link_of_a_published_actor_in_the_actor_page
 
 
 # The demo data -----------------------------------------------------------------------------------
+
 
 def test_the_demo_loads_sourced_links_once(visitor):
     first = load_demo()
@@ -267,5 +326,6 @@ def test_the_demo_loads_sourced_links_once(visitor):
     assert "Who gave the order to send armed internal ministry forces against an unarmed crowd?" in page
     assert "Erzhan Elshibayev" in text_of(visitor, "/responsibility/")[1]
     profile = text_of(visitor, "/prisoners/erzhan-elshibayev/")[1]
-    assert re.search(r"Established by a court</span>: <a [^>]+>Courts of Kazakhstan</a> sentenced him to five years",
-                     profile)
+    assert re.search(
+        r"Established by a court</span>: <a [^>]+>Courts of Kazakhstan</a> sentenced him to five years", profile
+    )

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from PIL import Image
 
-from campaigns.core.publishing import Visibility
+from core.publishing import Visibility
 from prisoners.models import Prisoner, Status
 
 from .admin_forms import admin_form_data
@@ -27,7 +27,11 @@ def test_editor_changes_a_status_and_the_history_shows_it(editor_client):
     person = make_person(status=Status.DETAINED)
     source = make_source(title="Court verdict")
     response = submit_change(
-        editor_client, person, status=Status.IMPRISONED, status_note="Sentenced to five years", status_source=str(source.pk)
+        editor_client,
+        person,
+        status=Status.IMPRISONED,
+        status_note="Sentenced to five years",
+        status_source=str(source.pk),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     person.refresh_from_db()
@@ -62,11 +66,22 @@ def test_demand_status_change_in_the_admin_is_recorded(editor_client):
 
 def test_adding_a_person_opens_the_history(editor_client):
     data = {
-        "name_en": "New Person", "slug": "new-person", "status": "detained", "country_en": "Kazakhstan",
-        "visibility": "draft", "consent": "public_interest", "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0",
-        "charges-TOTAL_FORMS": "0", "charges-INITIAL_FORMS": "0", "sentences-TOTAL_FORMS": "0",
-        "sentences-INITIAL_FORMS": "0", "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
-        "status_changes-TOTAL_FORMS": "0", "status_changes-INITIAL_FORMS": "0",
+        "name_en": "New Person",
+        "slug": "new-person",
+        "status": "detained",
+        "country_en": "Kazakhstan",
+        "visibility": "draft",
+        "consent": "public_interest",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "charges-TOTAL_FORMS": "0",
+        "charges-INITIAL_FORMS": "0",
+        "sentences-TOTAL_FORMS": "0",
+        "sentences-INITIAL_FORMS": "0",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
     }
     response = editor_client.post("/admin/prisoners/prisoner/add/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -137,8 +152,16 @@ def test_admin_search_finds_by_alias(editor_client):
 
 def test_change_lists_render(campaigner_client):
     make_demand(people=[make_person()])
-    for model in ("prisoners/prisoner", "demands/demand", "core/campaign", "campaigns/keydate",
-                  "core/organisation", "core/source", "outreach/subscriber", "outreach/delivery"):
+    for model in (
+        "prisoners/prisoner",
+        "demands/demand",
+        "core/campaign",
+        "campaigns/keydate",
+        "core/organisation",
+        "core/source",
+        "outreach/subscriber",
+        "outreach/delivery",
+    ):
         assert campaigner_client.get(f"/admin/{model}/").status_code == 200, model
 
 
@@ -187,24 +210,40 @@ def test_editor_group_has_no_auth_permissions():
 
     permissions = Group.objects.get(name="Campaign editor").permissions
     assert set(permissions.values_list("content_type__app_label", flat=True)) == {
-        "campaigns", "core", "prisoners", "demands", "auditlog", "reports", "accountability"}
-    assert list(permissions.filter(content_type__app_label="auditlog").values_list("codename", flat=True)) == ["view_logentry"]
+        "campaigns",
+        "core",
+        "prisoners",
+        "demands",
+        "auditlog",
+        "reports",
+        "accountability",
+    }
+    assert list(permissions.filter(content_type__app_label="auditlog").values_list("codename", flat=True)) == [
+        "view_logentry"
+    ]
     assert not User.objects.filter(is_superuser=True).exists()
 
 
 def _failed_delivery():
     import datetime
 
-    from campaigns.outreach.models import Delivery, Subscriber
+    from outreach.models import Delivery, Subscriber
 
     subscriber = Subscriber.objects.create(email="reader@example.org")
-    return Delivery.objects.create(subscriber=subscriber, occasion_key="keydate:1", occurrence=datetime.date(2026, 12, 16),
-                                   lead_days=7, title="Anniversary", status=Delivery.Status.FAILED, attempts=6,
-                                   last_error="421 Try later")
+    return Delivery.objects.create(
+        subscriber=subscriber,
+        occasion_key="keydate:1",
+        occurrence=datetime.date(2026, 12, 16),
+        lead_days=7,
+        title="Anniversary",
+        status=Delivery.Status.FAILED,
+        attempts=6,
+        last_error="421 Try later",
+    )
 
 
 def test_campaigner_sees_failed_deliveries_and_resends_one(campaigner_client):
-    from campaigns.outreach.models import Delivery
+    from outreach.models import Delivery
 
     delivery = _failed_delivery()
     listing = campaigner_client.get("/admin/outreach/delivery/", {"status__exact": "failed"}).content.decode()

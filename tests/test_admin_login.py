@@ -4,7 +4,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import RequestFactory
 
-from campaigns.core.client_ip import client_ip
+from core.client_ip import client_ip
 
 from .conftest import PASSWORD
 
@@ -73,13 +73,16 @@ def test_behind_a_proxy_each_visitor_is_counted_by_the_address_the_proxy_saw(cli
     assert sign_in(client, PASSWORD, PROXY, HTTP_X_FORWARDED_FOR=CAMPAIGNER_HOME).status_code == 302
 
 
-@pytest.mark.parametrize(("forwarded", "proxies", "expected"), [
-    ("198.51.100.7", 1, "198.51.100.7"),
-    ("1.1.1.1, 198.51.100.7", 1, "198.51.100.7"),  # the left entry is the visitor's own claim
-    ("198.51.100.7, 10.0.0.5", 2, "198.51.100.7"),  # two proxies of ours
-    ("", 1, PROXY),  # not through the proxy: the connection's address
-    ("not-an-address", 1, PROXY),
-])
+@pytest.mark.parametrize(
+    ("forwarded", "proxies", "expected"),
+    [
+        ("198.51.100.7", 1, "198.51.100.7"),
+        ("1.1.1.1, 198.51.100.7", 1, "198.51.100.7"),  # the left entry is the visitor's own claim
+        ("198.51.100.7, 10.0.0.5", 2, "198.51.100.7"),  # two proxies of ours
+        ("", 1, PROXY),  # not through the proxy: the connection's address
+        ("not-an-address", 1, PROXY),
+    ],
+)
 def test_the_client_address_is_read_from_the_proxy_header(settings, forwarded, proxies, expected):
     settings.CLIENT_IP_META_KEY, settings.PROXY_COUNT = "HTTP_X_FORWARDED_FOR", proxies
     request = RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)

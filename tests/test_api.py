@@ -10,13 +10,13 @@ from django.apps import apps
 from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.api import public
-from campaigns.core.middleware import PUBLIC_CSP
-from campaigns.core.publishing import Visibility
-from campaigns.core.status import record_status_change
-from campaigns.outreach.models import Subscriber
-from campaigns.reports.models import Report
+from api import schemas
+from core.middleware import PUBLIC_CSP
+from core.publishing import Visibility
+from core.status import record_status_change
+from outreach.models import Subscriber
 from prisoners.models import Consent, Prisoner, PrisonerStatusChange, Status
+from reports.models import Report
 
 from .factories import (
     make_campaign,
@@ -48,7 +48,9 @@ def test_people_are_paginated_like_the_list_with_links_to_the_next_page(client):
     assert first["next"] == f"http://testserver/api/people/?campaign={campaign.slug}&page=2"
     second = get_json(client, first["next"])
     assert len(second["results"]) == 3 and second["next"] is None
-    html = [p.slug for n in (1, 2) for p in client.get(f"/prisoners/?campaign={campaign.slug}&page={n}").context["page"]]
+    html = [
+        p.slug for n in (1, 2) for p in client.get(f"/prisoners/?campaign={campaign.slug}&page={n}").context["page"]
+    ]
     assert [row["address"] for row in first["results"] + second["results"]] == html
 
 
@@ -62,8 +64,9 @@ def test_people_use_the_filters_of_the_list(client):
     assert [r["name"] for r in get_json(client, "/api/people/?outstanding=false")["results"]] == ["Free Person"]
 
 
-@pytest.mark.parametrize("path", ["/api/people/?status=nonsense", "/api/demands/?campaign=nowhere",
-                                  "/api/key-dates/?kind=nonsense"])
+@pytest.mark.parametrize(
+    "path", ["/api/people/?status=nonsense", "/api/demands/?campaign=nowhere", "/api/key-dates/?kind=nonsense"]
+)
 def test_a_bad_filter_answers_400_with_the_errors_never_the_whole_list(client, path):
     make_person()
     errors = get_json(client, path, status=400)
@@ -87,7 +90,8 @@ def test_demands_campaigns_and_key_dates_are_the_published_ones(client):
     assert [c["name"] for c in get_json(client, "/api/campaigns/")["results"]] == ["Open campaign"]
     dates = get_json(client, f"/api/key-dates/?campaign={campaign.slug}")["results"]
     assert [(d["title"], d["demands"], d["people"][0]["address"]) for d in dates] == [
-        ("Day of action", [demand.slug], person.slug)]
+        ("Day of action", [demand.slug], person.slug)
+    ]
     assert get_json(client, "/api/key-dates/")["count"] == 1
 
 
@@ -103,20 +107,42 @@ def test_a_person_is_found_at_their_public_address_only(client):
 
 
 def test_an_anonymised_profile_has_initials_and_no_sources(client):
-    person = make_person(name="Secret Name", native_name="Тайное Имя", consent=Consent.ANONYMISED,
-                         biography="Worked [[at the Ozen field]].", aliases=["Sekret"], status=Status.DETAINED,
-                         postal_address="Colony 12", facility="Colony 12")
+    person = make_person(
+        name="Secret Name",
+        native_name="Тайное Имя",
+        consent=Consent.ANONYMISED,
+        biography="Worked [[at the Ozen field]].",
+        aliases=["Sekret"],
+        status=Status.DETAINED,
+        postal_address="Colony 12",
+        facility="Colony 12",
+    )
     person.sources.add(make_source(title="Names them in the title"))
     make_event(person, title="Arrested [[at home]]", sources=[make_source(title="Event source naming")])
-    record_status_change(person, Status.IMPRISONED, source=make_source(title="Status source"),
-                         note="Sentenced [[in Aktau]]")
+    record_status_change(
+        person, Status.IMPRISONED, source=make_source(title="Status source"), note="Sentenced [[in Aktau]]"
+    )
     profile = get_json(client, f"/api/people/anonymous-{person.pk}/")
     assert (profile["name"], profile["native_name"], profile["aliases"], profile["address_for_letters"]) == (
-        "S. N.", "", [], "")
+        "S. N.",
+        "",
+        [],
+        "",
+    )
     assert profile["sources"] == [] and profile["events"][0]["sources"] == []
     assert all(change["source"] is None for change in profile["status_history"])
     text = json.dumps(profile, ensure_ascii=False)
-    for secret in ("Secret", "Тайное", "Sekret", "Ozen field", "at home", "Aktau", "Names them", "naming", "Status source"):
+    for secret in (
+        "Secret",
+        "Тайное",
+        "Sekret",
+        "Ozen field",
+        "at home",
+        "Aktau",
+        "Names them",
+        "naming",
+        "Status source",
+    ):
         assert secret not in text
 
 
@@ -135,7 +161,8 @@ def test_the_openapi_schema_is_json_with_every_path_and_the_list_filters(client)
     schema = get_json(client, "/api/openapi.json")
     assert schema["openapi"].startswith("3.")
     assert {"/api/people/", "/api/people/{address}/", "/api/demands/", "/api/campaigns/", "/api/key-dates/"} <= set(
-        schema["paths"])
+        schema["paths"]
+    )
     parameters = {p["name"] for p in schema["paths"]["/api/people/"]["get"]["parameters"]}
     assert {"q", "status", "campaign", "organisation", "region", "arrest_year", "outstanding", "page"} <= parameters
 
@@ -192,6 +219,7 @@ def test_a_profile_takes_as_many_queries_with_many_events_as_with_one(client):
 
 # The private-field walk ------------------------------------------------------------------------
 
+
 def _is_text(field):
     return isinstance(field, models.CharField | models.TextField) and not field.choices
 
@@ -207,14 +235,24 @@ def _keys(value):
 
 
 def test_no_public_schema_names_a_private_field():
-    shown = {name for schema in (public.PersonDetail, public.DemandOut, public.CampaignOut, public.KeyDateOut,
-                                 public.StatusChange, public.Event) for name in schema.model_fields}
-    private = {name for names in public.PRIVATE_FIELDS.values() for name in names}
+    shown = {
+        name
+        for schema in (
+            schemas.PersonDetail,
+            schemas.DemandOut,
+            schemas.CampaignOut,
+            schemas.KeyDateOut,
+            schemas.StatusChange,
+            schemas.Event,
+        )
+        for name in schema.model_fields
+    }
+    private = {name for names in schemas.PRIVATE_FIELDS.values() for name in names}
     assert not shown & private
-    for model, names in public.PRIVATE_FIELDS.items():
+    for model, names in schemas.PRIVATE_FIELDS.items():
         for name in names:
             model._meta.get_field(name)  # every registered name is a real field
-    for label in public.PRIVATE_MODELS:
+    for label in schemas.PRIVATE_MODELS:
         apps.get_model(label)
 
 
@@ -234,9 +272,11 @@ def test_no_private_field_is_reachable_from_any_export_or_api_answer(client, dja
 
     # Every private text field of every row gets a value of its own to look for.
     markers = {}
-    private_fields = [(model, names) for model, names in public.PRIVATE_FIELDS.items()]
-    private_fields += [(apps.get_model(label), [f.name for f in apps.get_model(label)._meta.concrete_fields])
-                       for label in public.PRIVATE_MODELS]
+    private_fields = [(model, names) for model, names in schemas.PRIVATE_FIELDS.items()]
+    private_fields += [
+        (apps.get_model(label), [f.name for f in apps.get_model(label)._meta.concrete_fields])
+        for label in schemas.PRIVATE_MODELS
+    ]
     for model, names in private_fields:
         for name in names:
             field = model._meta.get_field(name)
@@ -248,9 +288,19 @@ def test_no_private_field_is_reachable_from_any_export_or_api_answer(client, dja
     assert Prisoner.objects.filter(family_contacts__startswith="PRIVATE-").count() == 2
     assert PrisonerStatusChange.objects.filter(staff_note__startswith="PRIVATE-").exists()
 
-    paths = ["/api/people/", "/api/demands/", "/api/campaigns/", "/api/key-dates/", "/api/openapi.json",
-             f"/api/people/{named.slug}/", f"/api/people/anonymous-{hidden.pk}/",
-             "/prisoners/export.csv", "/prisoners/export.json", "/demands/export.csv", "/demands/export.json"]
+    paths = [
+        "/api/people/",
+        "/api/demands/",
+        "/api/campaigns/",
+        "/api/key-dates/",
+        "/api/openapi.json",
+        f"/api/people/{named.slug}/",
+        f"/api/people/anonymous-{hidden.pk}/",
+        "/prisoners/export.csv",
+        "/prisoners/export.json",
+        "/demands/export.csv",
+        "/demands/export.json",
+    ]
     answers = {}
     for path in paths:
         response = client.get(path)
@@ -258,7 +308,7 @@ def test_no_private_field_is_reachable_from_any_export_or_api_answer(client, dja
         answers[path] = (b"".join(response.streaming_content) if response.streaming else response.content).decode()
     assert "Named Person" in answers["/api/people/"] and "H. P." in answers["/api/people/"]
 
-    private_names = {name for _model, names in public.PRIVATE_FIELDS.items() for name in names}
+    private_names = {name for _model, names in schemas.PRIVATE_FIELDS.items() for name in names}
     for path, text in answers.items():
         for marker in [*markers, "PRIVATE-changed-by-user", "subscriber@example.org"]:
             assert marker not in text, (path, marker)

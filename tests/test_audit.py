@@ -5,7 +5,7 @@ from auditlog.models import LogEntry
 from django.core.management import call_command
 from django.test import Client
 
-from campaigns.core.publishing import Visibility
+from core.publishing import Visibility
 from prisoners.models import Prisoner
 
 from .admin_forms import admin_form_data

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from campaigns.reports.models import Report
 from prisoners.models import Status
+from reports.models import Report
 
 from .conftest import PASSWORD
 from .factories import make_demand, make_organisation, make_person, make_source
@@ -14,8 +14,14 @@ from .factories import make_demand, make_organisation, make_person, make_source
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -41,8 +47,13 @@ def phone(browser):
 
 
 def test_visitor_filters_the_list_and_opens_a_profile(live_server, phone):
-    person = make_person(name="Erzhan Elshibayev", aliases=["Yerzhan Yelshibaev"], status=Status.IMPRISONED,
-                         arrested_on=datetime.date(2019, 6, 1), summary="Organiser of the unemployed.")
+    person = make_person(
+        name="Erzhan Elshibayev",
+        aliases=["Yerzhan Yelshibaev"],
+        status=Status.IMPRISONED,
+        arrested_on=datetime.date(2019, 6, 1),
+        summary="Organiser of the unemployed.",
+    )
     make_person(name="Natalia Sokolova", status=Status.RELEASED)
     make_demand(people=[person], title="Release Erzhan Elshibayev")
 
@@ -134,7 +145,10 @@ def test_a_reader_on_a_phone_suggests_a_correction_from_a_profile(live_server, p
 def test_the_api_docs_page_works_under_the_strict_content_security_policy(live_server, browser):
     page = browser.new_page()
     violations = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.goto(f"{live_server.url}/api/docs/")
     page.wait_for_selector(".swagger-ui .info", timeout=15000)
     assert page.locator(".swagger-ui .opblock").count() >= 5  # the people, demands, campaigns and key dates paths
@@ -164,7 +178,9 @@ def test_a_reader_on_a_phone_sees_the_statistics_charts_and_tables(live_server, 
     rights = phone.evaluate("[...document.querySelectorAll('main *')].map(e => e.getBoundingClientRect().right)")
     assert rights and max(rights) <= 390
     # The tables fit too: none needs its scroll box on a phone.
-    assert phone.evaluate("[...document.querySelectorAll('.table-scroll')].every(box => box.scrollWidth <= box.clientWidth)")
+    assert phone.evaluate(
+        "[...document.querySelectorAll('.table-scroll')].every(box => box.scrollWidth <= box.clientWidth)"
+    )
     assert not [text for text in console if "Content Security Policy" in text]
 
 

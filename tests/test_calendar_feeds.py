@@ -4,8 +4,8 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from campaigns.core.publishing import Visibility
 from campaigns.models import KeyDate
+from core.publishing import Visibility
 
 from .factories import make_campaign, make_key_date, make_person
 
@@ -39,8 +39,10 @@ def test_yearly_anniversary_is_a_recurring_all_day_event(client):
 
 @pytest.mark.parametrize(
     ("rule", "expected"),
-    [("feb28", [D(2024, 2, 29), D(2025, 2, 28), D(2026, 2, 28), D(2027, 2, 28), D(2028, 2, 29)]),
-     ("mar1", [D(2024, 2, 29), D(2025, 3, 1), D(2026, 3, 1), D(2027, 3, 1), D(2028, 2, 29)])],
+    [
+        ("feb28", [D(2024, 2, 29), D(2025, 2, 28), D(2026, 2, 28), D(2027, 2, 28), D(2028, 2, 29)]),
+        ("mar1", [D(2024, 2, 29), D(2025, 3, 1), D(2026, 3, 1), D(2027, 3, 1), D(2028, 2, 29)]),
+    ],
 )
 def test_29_february_recurs_as_the_model_says(client, rule, expected):
     key_date = make_key_date(title="Leap", date=D(2024, 2, 29), leap_day_rule=rule)

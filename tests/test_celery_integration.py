@@ -16,9 +16,9 @@ import redis
 from django.db import connection
 from django.utils import timezone
 
-from campaigns.core.dates import local_today
 from campaigns.models import KeyDate
-from campaigns.outreach.models import Delivery, Subscriber
+from core.dates import local_today
+from outreach.models import Delivery, Subscriber
 
 from .conftest import redis_available, require_service
 from .factories import make_campaign, make_key_date
@@ -46,15 +46,27 @@ def test_worker_and_beat_deliver_each_reminder_once(settings, tmp_path):
     redis.Redis.from_url(broker).flushdb()
 
     campaign = make_campaign()
-    make_key_date(campaign=campaign, title="Action day", date=local_today() + datetime.timedelta(days=3),
-                  recurrence=KeyDate.Recurrence.ONCE)
+    make_key_date(
+        campaign=campaign,
+        title="Action day",
+        date=local_today() + datetime.timedelta(days=3),
+        recurrence=KeyDate.Recurrence.ONCE,
+    )
     for n in range(SUBSCRIBERS):
-        Subscriber.objects.create(email=f"reader{n}@example.org", confirmed_at=timezone.now(),
-                                  lead_days=[7]).campaigns.add(campaign)
+        Subscriber.objects.create(
+            email=f"reader{n}@example.org", confirmed_at=timezone.now(), lead_days=[7]
+        ).campaigns.add(campaign)
 
     with SMTPServer() as smtp, open(tmp_path / "celery.log", "w+") as log:
-        env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": broker, "EMAIL_HOST": "127.0.0.1",
-               "EMAIL_PORT": str(smtp.port), "REMINDER_TICK_SECONDS": "1", "VAR_DIR": str(tmp_path)}
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": broker,
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port),
+            "REMINDER_TICK_SECONDS": "1",
+            "VAR_DIR": str(tmp_path),
+        }
         processes = [
             start(["worker", "--concurrency=2", "--loglevel=INFO", "--without-gossip", "--without-mingle"], env, log),
             start(["beat", "--loglevel=INFO", "--schedule", str(tmp_path / "beat")], env, log),

@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from campaigns.core.publishing import Visibility
-from campaigns.outreach.models import Subscriber
-from campaigns.outreach.reminders import run_reminders
+from core.publishing import Visibility
+from outreach.models import Subscriber
+from outreach.reminders import run_reminders
 from prisoners.models import Consent, Prisoner, PrisonerStatusChange, Status
 
 from .admin_forms import admin_form_data
@@ -34,10 +34,18 @@ def png():
 def anonymised():
     campaign = make_campaign(name="Justice for Zhanaozen", slug="zhanaozen")
     person = make_person(
-        name=NAME, slug=SLUG, native_name="Роза Тулетаева", aliases=["Rosa Tuletaeva"], campaign=campaign,
-        consent=Consent.ANONYMISED, status=Status.IMPRISONED, arrested_on=D(2019, 12, 20),
-        summary="A union activist, [[her brother Marat]] also detained.", biography="Lives at [[Aktau street 5]].",
-        postal_address="Colony 12", photo=png(),
+        name=NAME,
+        slug=SLUG,
+        native_name="Роза Тулетаева",
+        aliases=["Rosa Tuletaeva"],
+        campaign=campaign,
+        consent=Consent.ANONYMISED,
+        status=Status.IMPRISONED,
+        arrested_on=D(2019, 12, 20),
+        summary="A union activist, [[her brother Marat]] also detained.",
+        biography="Lives at [[Aktau street 5]].",
+        postal_address="Colony 12",
+        photo=png(),
     )
     person.sources.add(make_source(title="Interview", url="https://example.org/interview-roza"))
     make_event(person, title="Moved to [[Aktau street 5]]", description="Told by [[her brother Marat]].")
@@ -60,8 +68,15 @@ def test_an_anonymised_person_is_initials_and_withheld_passages_on_every_page(an
     assert "R. T." in page and "[…]" in page and "A union activist" in page
     assert_hidden(page)
     assert "<img" not in page.split("<main", 1)[1].split("</main>", 1)[0]
-    for address in ("/prisoners/", "/demands/free/", "/campaigns/zhanaozen/", "/", "/sitemap.xml",
-                    f"/prisoners/anonymous-{anonymised.pk}/calendar.ics", "/campaigns/zhanaozen/calendar.ics"):
+    for address in (
+        "/prisoners/",
+        "/demands/free/",
+        "/campaigns/zhanaozen/",
+        "/",
+        "/sitemap.xml",
+        f"/prisoners/anonymous-{anonymised.pk}/calendar.ics",
+        "/campaigns/zhanaozen/calendar.ics",
+    ):
         response = visitor.get(address)
         assert response.status_code == 200, address
         assert_hidden(response.content.decode())
@@ -120,8 +135,12 @@ def test_a_withdrawn_person_is_not_public_anywhere(client):
 def test_private_status_notes_stay_in_the_admin(editor_client):
     person = make_person(slug="p", status=Status.DETAINED)
     data = admin_form_data(editor_client.get(change_url(person)))
-    data.update(status=Status.IMPRISONED, status_note="Sentenced on appeal", status_staff_note="Lawyer says: call Marat",
-                status_source_url="https://example.org/verdict")
+    data.update(
+        status=Status.IMPRISONED,
+        status_note="Sentenced on appeal",
+        status_staff_note="Lawyer says: call Marat",
+        status_source_url="https://example.org/verdict",
+    )
     assert editor_client.post(change_url(person), data).status_code == 302
     change = PrisonerStatusChange.objects.filter(prisoner=person).first()
     assert change.staff_note == "Lawyer says: call Marat"
@@ -138,6 +157,7 @@ def test_public_pages_say_how_to_ask_for_a_correction_or_removal(client, setting
 
 
 # Photo files ----------------------------------------------------------------------------------------
+
 
 def upload_photo(editor_client, person):
     data = admin_form_data(editor_client.get(change_url(person)))
@@ -168,9 +188,15 @@ def test_a_replaced_photo_is_deleted(editor_client, django_capture_on_commit_cal
     assert Client().get(f"/media/{old}").status_code == 404
 
 
-@pytest.mark.parametrize("change", [{"visibility": Visibility.DRAFT}, {"consent": Consent.ANONYMISED},
-                                    {"consent": Consent.WITHDRAWN},
-                                    {"visibility": Visibility.ARCHIVED, "archive_reason": "Safety"}])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"visibility": Visibility.DRAFT},
+        {"consent": Consent.ANONYMISED},
+        {"consent": Consent.WITHDRAWN},
+        {"visibility": Visibility.ARCHIVED, "archive_reason": "Safety"},
+    ],
+)
 def test_a_photo_is_unreachable_once_its_person_is_not_shown(editor_client, change):
     person = make_person(slug="photo")
     name, _path = upload_photo(editor_client, person)

@@ -6,9 +6,9 @@ from auditlog.models import LogEntry
 from django.test import Client
 from django.utils import translation
 
-from campaigns.accountability.models import Certainty, Role
-from campaigns.core.models import Organisation
-from campaigns.demo import load_demo
+from accountability.models import Certainty, Role
+from core.models import Organisation
+from demo.loader import load_demo
 from prisoners.models import Charge, Consent, Prisoner, Status, TimelineEvent
 
 from .admin_forms import admin_form_data
@@ -23,8 +23,14 @@ def page(path):
 
 
 def test_a_person_is_shown_in_the_readers_language():
-    make_person(name="Erzhan Elshibayev", name_ru="Ержан Ельшибаев", name_kk="Ержан Елшібаев", slug="erzhan",
-                summary="Jailed for five years.", summary_ru="Осуждён на пять лет.")
+    make_person(
+        name="Erzhan Elshibayev",
+        name_ru="Ержан Ельшибаев",
+        name_kk="Ержан Елшібаев",
+        slug="erzhan",
+        summary="Jailed for five years.",
+        summary_ru="Осуждён на пять лет.",
+    )
     assert "<h1>Ержан Ельшибаев</h1>" in page("/ru/prisoners/erzhan/")
     assert "Осуждён на пять лет." in page("/ru/prisoners/erzhan/")
     assert "<h1>Ержан Елшібаев</h1>" in page("/kk/prisoners/erzhan/")
@@ -48,9 +54,14 @@ def test_a_demand_and_its_campaign_in_russian():
 @pytest.fixture
 def anonymised():
     return make_person(
-        name="Roza Tuletaeva", name_ru="Роза Тулетаева", name_kk="Роза Түлетаева", slug="roza",
-        consent=Consent.ANONYMISED, summary="An activist, [[sister of Marat]].",
-        summary_ru="Активистка, [[сестра Марата]].", summary_kk="Белсенді, [[Маратның қарындасы]].",
+        name="Roza Tuletaeva",
+        name_ru="Роза Тулетаева",
+        name_kk="Роза Түлетаева",
+        slug="roza",
+        consent=Consent.ANONYMISED,
+        summary="An activist, [[sister of Marat]].",
+        summary_ru="Активистка, [[сестра Марата]].",
+        summary_kk="Белсенді, [[Маратның қарындасы]].",
     )
 
 
@@ -95,8 +106,14 @@ def test_the_demo_speaks_russian_and_kazakh():
 
 
 def test_a_marked_passage_of_an_event_is_withheld_in_every_language(anonymised):
-    make_event(anonymised, title="Arrested", title_ru="Арестована", description="With [[Marat]].",
-               description_ru="Вместе с [[Маратом]].", description_kk="[[Маратпен]] бірге.")
+    make_event(
+        anonymised,
+        title="Arrested",
+        title_ru="Арестована",
+        description="With [[Marat]].",
+        description_ru="Вместе с [[Маратом]].",
+        description_kk="[[Маратпен]] бірге.",
+    )
     event = TimelineEvent.objects.public().get()
     for column in ("description_en", "description_ru", "description_kk"):
         assert "Marat" not in getattr(event, column) and "Марат" not in getattr(event, column), column
@@ -148,16 +165,26 @@ def test_a_status_note_is_written_in_each_language_through_the_admin(editor_clie
     person = make_person(slug="held", status=Status.DETAINED)
     url = f"/admin/prisoners/prisoner/{person.pk}/change/"
     data = admin_form_data(editor_client.get(url))
-    data.update(status=Status.RELEASED, status_source_url="https://example.org/release", status_note="Freed",
-                status_note_ru="Освобождён", status_note_kk="Босатылды")
+    data.update(
+        status=Status.RELEASED,
+        status_source_url="https://example.org/release",
+        status_note="Freed",
+        status_note_ru="Освобождён",
+        status_note_kk="Босатылды",
+    )
     assert editor_client.post(url, data).status_code == 302
     assert "Освобождён</p>" in page("/ru/prisoners/held/") and "Босатылды</p>" in page("/kk/prisoners/held/")
     assert "Freed</p>" in page("/prisoners/held/")
 
 
 def test_in_kazakh_what_an_actor_did_comes_before_the_verb():
-    link = make_link(role=Role.SENTENCED, grade=Certainty.COURT, what="him to five years in prison",
-                     what_kk="оған бес жылға бас бостандығынан айыру туралы", what_ru="ему: пять лет лишения свободы")
+    link = make_link(
+        role=Role.SENTENCED,
+        grade=Certainty.COURT,
+        what="him to five years in prison",
+        what_kk="оған бес жылға бас бостандығынан айыру туралы",
+        what_ru="ему: пять лет лишения свободы",
+    )
     link.actor.name_kk, link.actor.name_ru = "Қазақстан соттары", "Суды Казахстана"
     link.actor.save()
     kazakh, russian = page("/kk/responsibility/"), page("/ru/responsibility/")

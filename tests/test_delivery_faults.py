@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.outreach.checks import sqlite_returning
-from campaigns.outreach.models import Delivery, Subscriber, TickRecord
-from campaigns.outreach.reminders import planner_lock, run_reminders
 from config.celery import app
+from outreach.checks import sqlite_returning
+from outreach.models import Delivery, Subscriber, TickRecord
+from outreach.reminders import planner_lock, run_reminders
 
 from .conftest import require_service
 from .factories import make_campaign, make_key_date
@@ -31,12 +31,13 @@ SEVEN_DAYS_BEFORE = at("2026-12-09T04:00:00")  # 09:00 in Almaty, 7 days before 
 
 @pytest.fixture
 def anniversary():
-    return make_key_date(campaign=make_campaign(timezone="Asia/Almaty"), title="Zhanaozen anniversary",
-                         date=D(2011, 12, 16))
+    return make_key_date(
+        campaign=make_campaign(timezone="Asia/Almaty"), title="Zhanaozen anniversary", date=D(2011, 12, 16)
+    )
 
 
 def use_server(settings, port, timeout=5):
-    settings.EMAIL_BACKEND = "campaigns.outreach.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "outreach.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, timeout
 
 
@@ -115,7 +116,8 @@ def test_the_time_budget_is_checked_before_every_message(anniversary, settings):
         server.handler.delay_after_data = 0
         second = run_reminders(SEVEN_DAYS_BEFORE + datetime.timedelta(minutes=5))
     assert first.sent + second.sent == 6 and sorted(server.handler.recipients()) == sorted(
-        f"reader{n}@example.org" for n in range(6))
+        f"reader{n}@example.org" for n in range(6)
+    )
 
 
 def test_a_malformed_subscriber_does_not_stop_anyone_elses_reminders(anniversary, smtp_server):
@@ -145,8 +147,7 @@ def test_the_admin_refuses_malformed_days_before(campaigner_client):
 
 
 def test_a_key_date_that_breaks_leaves_the_others_planned(anniversary, smtp_server, monkeypatch):
-    other = make_key_date(campaign=anniversary.campaign, title="Action day", date=D(2026, 12, 16),
-                          recurrence="once")
+    other = make_key_date(campaign=anniversary.campaign, title="Action day", date=D(2026, 12, 16), recurrence="once")
     make_subscriber(campaigns=[anniversary.campaign])
     original = type(other).occurrences_between
 
@@ -227,10 +228,11 @@ def test_one_planner_at_a_time():
     assert run_reminders(SEVEN_DAYS_BEFORE).created == 1  # the next tick plans as usual
 
 
-def test_planning_costs_the_same_queries_for_five_followers_or_fifty(anniversary, smtp_server,
-                                                                      django_assert_max_num_queries):
-    from campaigns.outreach.planning import plan
-    from campaigns.outreach.sending import Report
+def test_planning_costs_the_same_queries_for_five_followers_or_fifty(
+    anniversary, smtp_server, django_assert_max_num_queries
+):
+    from outreach.planning import plan
+    from outreach.sending import Report
 
     followers(anniversary.campaign, 5)
     with CaptureQueriesContext(connection) as few:
@@ -246,15 +248,17 @@ def test_planning_costs_the_same_queries_for_five_followers_or_fifty(anniversary
 def test_subscribers_with_the_same_days_written_differently_are_planned_once(anniversary, smtp_server):
     _same, compact, reordered = followers(anniversary.campaign, 3)
     with connection.cursor() as cursor:  # as another client might have written it: no spaces
-        cursor.execute(f"UPDATE {Subscriber._meta.db_table} SET lead_days = %s WHERE id = %s",  # noqa: S608
-                       ["[7,1]", compact.pk])
+        cursor.execute(
+            f"UPDATE {Subscriber._meta.db_table} SET lead_days = %s WHERE id = %s",  # noqa: S608
+            ["[7,1]", compact.pk],
+        )
     Subscriber.objects.filter(pk=reordered.pk).update(lead_days=[1, 7])
     report = run_reminders(SEVEN_DAYS_BEFORE)
     assert (report.planned, report.created, report.sent) == (3, 3, 3)
 
 
 def test_old_outbox_rows_are_pruned_and_their_counts_kept(anniversary, smtp_server, settings):
-    from campaigns.outreach.models import DeliveryTally
+    from outreach.models import DeliveryTally
 
     settings.REMINDER_RETENTION_DAYS = 180
     followers(anniversary.campaign, 3)
@@ -268,9 +272,17 @@ def test_old_outbox_rows_are_pruned_and_their_counts_kept(anniversary, smtp_serv
 
 
 def outbox_rows(campaign, count):
-    return [Delivery.objects.create(subscriber=subscriber, occasion_key="keydate-1", occurrence=D(2026, 12, 16),
-                                    lead_days=7, title="Zhanaozen anniversary", next_attempt_at=SEVEN_DAYS_BEFORE)
-            for subscriber in followers(campaign, count)]
+    return [
+        Delivery.objects.create(
+            subscriber=subscriber,
+            occasion_key="keydate-1",
+            occurrence=D(2026, 12, 16),
+            lead_days=7,
+            title="Zhanaozen anniversary",
+            next_attempt_at=SEVEN_DAYS_BEFORE,
+        )
+        for subscriber in followers(campaign, count)
+    ]
 
 
 def test_senders_claim_different_rows_oldest_first(anniversary):

@@ -1,10 +1,10 @@
 import pytest
 from django.core.management import call_command
 
-from campaigns.core.models import Campaign, Organisation, Source
-from campaigns.demo import load_demo
 from campaigns.models import KeyDate
+from core.models import Campaign, Organisation, Source
 from demands.models import Demand
+from demo.loader import load_demo
 from prisoners.models import Alias, Prisoner, PrisonerStatusChange, TimelineEvent
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +36,14 @@ def test_demo_loader_keeps_a_campaigners_edit():
 def test_demo_has_the_people_demands_and_dates_from_the_articles():
     load_demo()
     names = set(Prisoner.objects.published().values_list("name", flat=True))
-    assert {"Erzhan Elshibayev", "Yerlan Baltabai", "Natalia Sokolova", "Roza Tuletaeva", "Akzhanat Aminov",
-            "Torebek Tolegenov"} <= names
+    assert {
+        "Erzhan Elshibayev",
+        "Yerlan Baltabai",
+        "Natalia Sokolova",
+        "Roza Tuletaeva",
+        "Akzhanat Aminov",
+        "Torebek Tolegenov",
+    } <= names
     assert list(Prisoner.objects.search("Yerzhan Yelshibaev").values_list("name", flat=True)) == ["Erzhan Elshibayev"]
     assert Demand.objects.published().count() >= 8
     assert set(Demand.objects.values_list("status", flat=True)) >= {"outstanding", "partial", "rejected"}

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from campaigns.core.models import Campaign
-from campaigns.core.publishing import Visibility, public_relation_names
-from campaigns.core.status import save_with_history
 from campaigns.models import KeyDate
+from core.models import Campaign
+from core.publishing import Visibility, public_relation_names
+from core.status import save_with_history
 from demands.models import Demand
 from prisoners.models import Prisoner, Status
 
@@ -23,7 +23,9 @@ def test_with_public_attaches_only_what_the_public_may_see():
     person = make_person()
     make_demand(people=[person], title="Public demand")
     make_demand(people=[person], title="Draft demand", visibility=Visibility.DRAFT)
-    make_demand(people=[person], title="Demand of a draft campaign", campaign=make_campaign(visibility=Visibility.DRAFT))
+    make_demand(
+        people=[person], title="Demand of a draft campaign", campaign=make_campaign(visibility=Visibility.DRAFT)
+    )
     make_event(person, title="Public event")
     make_event(person, title="Hidden event", is_public=False)
 
@@ -114,11 +116,14 @@ def test_one_off_and_yearly_dates_list_their_occurrences():
     assert yearly.occurrences_between(D(2026, 1, 1), D(2027, 12, 31)) == [D(2026, 12, 16), D(2027, 12, 16)]
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("campaigns/campaign/", "core/campaign/"),
-    ("prisoners/source/3/change/", "core/source/3/change/"),
-    ("campaigns/delivery/?status__exact=failed", "outreach/delivery/?status__exact=failed"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("campaigns/campaign/", "core/campaign/"),
+        ("prisoners/source/3/change/", "core/source/3/change/"),
+        ("campaigns/delivery/?status__exact=failed", "outreach/delivery/?status__exact=failed"),
+    ],
+)
 def test_admin_pages_that_moved_redirect_old_bookmarks(campaigner_client, old, new):
     response = campaigner_client.get(f"/admin/{old}")
     assert response.status_code == 301 and response["Location"] == f"/admin/{new}"

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from campaigns.outreach.models import Subscriber
-from campaigns.outreach.reminders import run_reminders
-from campaigns.outreach.subscriptions import subscribe
+from outreach.models import Subscriber
+from outreach.reminders import run_reminders
+from outreach.subscriptions import subscribe
 from prisoners.models import Status
 
 from .factories import make_campaign, make_key_date, make_person
@@ -22,8 +22,9 @@ def at(text):
 
 
 def reader(language, **follows):
-    subscriber = Subscriber.objects.create(email=f"{language}@example.org", language=language, lead_days=[7, 3, 1],
-                                           confirmed_at=timezone.now())
+    subscriber = Subscriber.objects.create(
+        email=f"{language}@example.org", language=language, lead_days=[7, 3, 1], confirmed_at=timezone.now()
+    )
     subscriber.campaigns.set(follows.get("campaigns", []))
     subscriber.prisoners.set(follows.get("people", []))
     return subscriber
@@ -39,12 +40,27 @@ def subjects(smtp_server, to):
     return [message["Subject"].strip() for _envelope, message in smtp_server.messages if message["To"] == to]
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("ru", ["Через 7 дней: Zhanaozen anniversary (15 лет)", "Через 3 дня: Zhanaozen anniversary (15 лет)",
-            "Завтра: Zhanaozen anniversary (15 лет)"]),
-    ("kk", ["7 күннен кейін: Zhanaozen anniversary (15 жыл)", "3 күннен кейін: Zhanaozen anniversary (15 жыл)",
-            "Ертең: Zhanaozen anniversary (15 жыл)"]),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "ru",
+            [
+                "Через 7 дней: Zhanaozen anniversary (15 лет)",
+                "Через 3 дня: Zhanaozen anniversary (15 лет)",
+                "Завтра: Zhanaozen anniversary (15 лет)",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "7 күннен кейін: Zhanaozen anniversary (15 жыл)",
+                "3 күннен кейін: Zhanaozen anniversary (15 жыл)",
+                "Ертең: Zhanaozen anniversary (15 жыл)",
+            ],
+        ),
+    ],
+)
 def test_reminder_subjects_are_in_the_readers_language_with_plural_forms(anniversary, smtp_server, language, expected):
     reader(language, campaigns=[anniversary.campaign])
     for day in ("2026-12-09", "2026-12-13", "2026-12-15"):
@@ -73,7 +89,7 @@ def test_a_derived_date_is_titled_in_the_readers_language(smtp_server):
 def test_links_in_a_russian_reminder_go_to_the_russian_pages(anniversary, smtp_server, settings):
     reader("ru", campaigns=[anniversary.campaign])
     run_reminders(at("2026-12-09T04:00:00"))
-    (_to, message), = smtp_server.messages
+    ((_to, message),) = smtp_server.messages
     body = message.get_body(("plain",)).get_content()
     assert f"{settings.SITE_URL}/ru/campaigns/justice/" in body and f"{settings.SITE_URL}/ru/calendar/" in body
     assert f"{settings.SITE_URL}/ru/unsubscribe/" in body and f"{settings.SITE_URL}/ru/subscribe/manage/" in body
@@ -85,7 +101,7 @@ def test_the_confirmation_email_is_in_the_language_chosen(smtp_server, settings,
     with django_capture_on_commit_callbacks(execute=True):
         subscribe("new@example.org", language="kk", campaigns=[campaign], prisoners=[], lead_days=[7])
     run_reminders(timezone.now())
-    (_to, message), = smtp_server.messages
+    ((_to, message),) = smtp_server.messages
     assert message["Subject"].strip() == "Жаңаөзен трекерінің ескертпелерін растаңыз"
     assert f"{settings.SITE_URL}/kk/subscribe/confirm/" in message.get_body(("plain",)).get_content()
 

@@ -1,4 +1,4 @@
-"""CSV and JSON exports of the people and demands lists (campaigns/api/exports.py)."""
+"""CSV and JSON exports of the people and demands lists (api/exports.py)."""
 
 import csv
 import io
@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.core.publishing import Visibility
+from core.publishing import Visibility
 from prisoners.models import Consent, Status
 
 from .factories import make_campaign, make_demand, make_event, make_person, make_sentence, make_source
@@ -45,7 +45,9 @@ def listed(client, path, query=""):
 def test_people_export_has_every_page_of_the_filtered_list_in_its_order(client):
     campaign, other = make_campaign(), make_campaign()
     for n in range(23):
-        make_person(name=f"Person {n:02d} Test", campaign=campaign, status=Status.IMPRISONED if n % 2 else Status.RELEASED)
+        make_person(
+            name=f"Person {n:02d} Test", campaign=campaign, status=Status.IMPRISONED if n % 2 else Status.RELEASED
+        )
     make_person(consent=Consent.ANONYMISED, campaign=campaign, status=Status.IMPRISONED)
     make_person(campaign=other, status=Status.IMPRISONED)
     query = f"campaign={campaign.slug}&status=imprisoned"
@@ -68,8 +70,15 @@ def test_demands_export_matches_the_filtered_list(client):
     assert [row["address"] for row in json_rows(client.get(f"/demands/export.json?{query}"))] == expected
 
 
-@pytest.mark.parametrize("path", ["/prisoners/export.csv?status=nonsense", "/prisoners/export.json?campaign=nowhere",
-                                  "/demands/export.csv?kind=nonsense", "/demands/export.json?status=nonsense"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/prisoners/export.csv?status=nonsense",
+        "/prisoners/export.json?campaign=nowhere",
+        "/demands/export.csv?kind=nonsense",
+        "/demands/export.json?status=nonsense",
+    ],
+)
 def test_a_bad_filter_answers_400_and_no_rows(client, path):
     make_person()
     make_demand()
@@ -79,8 +88,7 @@ def test_a_bad_filter_answers_400_and_no_rows(client, path):
 
 
 def test_csv_opens_in_a_spreadsheet_and_neutralises_formulas(client):
-    make_person(name="=HYPERLINK(\"http://evil\")", summary="+1 cmd", occupation="-2+3", region="@SUM(A1)",
-                facility="x")
+    make_person(name='=HYPERLINK("http://evil")', summary="+1 cmd", occupation="-2+3", region="@SUM(A1)", facility="x")
     make_person(name="Tab Person", summary="\tstarts with a tab", occupation="\rreturn")
     response = client.get("/prisoners/export.csv")
     raw = body(response)
@@ -90,7 +98,7 @@ def test_csv_opens_in_a_spreadsheet_and_neutralises_formulas(client):
     assert raw.count(b"\r\n") == 3 and b"\n" not in raw.replace(b"\r\n", b"")
     rows = {row["address"]: row for row in csv_rows(raw)}
     evil = next(row for row in rows.values() if "HYPERLINK" in row["name"])
-    assert evil["name"] == "'=HYPERLINK(\"http://evil\")"
+    assert evil["name"] == '\'=HYPERLINK("http://evil")'
     assert (evil["summary"], evil["occupation"], evil["region"]) == ("'+1 cmd", "'-2+3", "'@SUM(A1)")
     tab = next(row for row in rows.values() if row["name"] == "Tab Person")
     assert (tab["summary"], tab["occupation"]) == ("'\tstarts with a tab", "'\rreturn")
@@ -115,8 +123,13 @@ def test_demands_of_a_draft_campaign_are_not_exported(client):
 
 
 def test_an_anonymised_person_is_exported_as_initials_only(client):
-    person = make_person(name="Secret Name", native_name="Тайное Имя", consent=Consent.ANONYMISED,
-                         summary="Held [[in Zhanaozen colony 12]].", aliases=["Sekret"])
+    person = make_person(
+        name="Secret Name",
+        native_name="Тайное Имя",
+        consent=Consent.ANONYMISED,
+        summary="Held [[in Zhanaozen colony 12]].",
+        aliases=["Sekret"],
+    )
     make_event(person, sources=[make_source(title="Names them")])
     make_demand(people=[person])
     for path in ("/prisoners/export.csv", "/prisoners/export.json", "/demands/export.csv", "/demands/export.json"):

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.test import Client
 
-from campaigns.core.publishing import Visibility
-from campaigns.core.status import record_status_change
+from core.publishing import Visibility
+from core.status import record_status_change
 from prisoners.models import Consent, Status
 
 from .factories import make_campaign, make_demand, make_event, make_person
@@ -22,8 +22,10 @@ def entries(address):
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)  # noqa: S314 (our own feed, from the test server)
     assert feed.tag == f"{ATOM}feed"
-    return [(entry.findtext(f"{ATOM}title"), entry.findtext(f"{ATOM}id"), entry.find(f"{ATOM}link").get("href"))
-            for entry in feed.iter(f"{ATOM}entry")]
+    return [
+        (entry.findtext(f"{ATOM}title"), entry.findtext(f"{ATOM}id"), entry.find(f"{ATOM}link").get("href"))
+        for entry in feed.iter(f"{ATOM}entry")
+    ]
 
 
 @pytest.fixture
@@ -51,10 +53,16 @@ def test_the_site_feed_has_status_changes_events_and_demand_updates_and_nothing_
 def test_each_page_has_its_own_feed_and_announces_it(record):
     person_titles = [title for title, _id, _link in entries("/prisoners/erzhan/feed/")]
     assert person_titles and all(title.startswith("Erzhan Elshibayev:") for title in person_titles)
-    assert [title for title, _id, _link in entries("/demands/release-erzhan/feed/")] == ["Release Erzhan: added to the tracker"]
+    assert [title for title, _id, _link in entries("/demands/release-erzhan/feed/")] == [
+        "Release Erzhan: added to the tracker"
+    ]
     assert "Release Erzhan: added to the tracker" in [title for title, *_ in entries("/campaigns/zh/feed/")]
-    for page, feed in (("/prisoners/erzhan/", "/prisoners/erzhan/feed/"), ("/demands/release-erzhan/", "/demands/release-erzhan/feed/"),
-                       ("/campaigns/zh/", "/campaigns/zh/feed/"), ("/", "/feed/")):
+    for page, feed in (
+        ("/prisoners/erzhan/", "/prisoners/erzhan/feed/"),
+        ("/demands/release-erzhan/", "/demands/release-erzhan/feed/"),
+        ("/campaigns/zh/", "/campaigns/zh/feed/"),
+        ("/", "/feed/"),
+    ):
         html = Client().get(page).content.decode()
         assert 'type="application/atom+xml"' in html and f'href="{feed}"' in html, page
 
@@ -94,16 +102,26 @@ def test_the_favicon_is_found_and_pages_name_their_canonical_address(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
     make_person(slug="p")
-    assert '<link rel="canonical" href="http://127.0.0.1:8000/prisoners/p/">' in client.get("/prisoners/p/?x=1").content.decode()
+    assert (
+        '<link rel="canonical" href="http://127.0.0.1:8000/prisoners/p/">'
+        in client.get("/prisoners/p/?x=1").content.decode()
+    )
 
 
 # Letters ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("fields", "says"), [
-    ({"status": Status.IMPRISONED, "postal_address": "Colony 12, Box 5"}, "Letters can reach them now"),
-    ({"status": Status.DETAINED}, "we do not have an address to publish yet"),
-    ({"status": Status.RELEASED, "postal_address": "Colony 12, Box 5"}, "a letter to a prison would not reach them"),
-])
+
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        ({"status": Status.IMPRISONED, "postal_address": "Colony 12, Box 5"}, "Letters can reach them now"),
+        ({"status": Status.DETAINED}, "we do not have an address to publish yet"),
+        (
+            {"status": Status.RELEASED, "postal_address": "Colony 12, Box 5"},
+            "a letter to a prison would not reach them",
+        ),
+    ],
+)
 def test_each_profile_says_whether_letters_can_reach_the_person_now(client, fields, says):
     make_person(slug="p", **fields)
     page = client.get("/prisoners/p/").content.decode()

@@ -5,8 +5,8 @@ import datetime
 import pytest
 import time_machine
 
-from campaigns.outreach.models import TickRecord
-from campaigns.outreach.reminders import run_reminders
+from outreach.models import TickRecord
+from outreach.reminders import run_reminders
 
 pytestmark = pytest.mark.django_db
 T = datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC)
@@ -21,8 +21,10 @@ def test_healthy_after_a_recent_tick(visitor, settings):
     settings.REDIS_URL = ""
     run_reminders()
     status, body = health(visitor)
-    assert status == 200 and body == {"status": "ok", "checks": {"database": "ok", "redis": "not configured",
-                                                                  "reminders": "ok"}}
+    assert status == 200 and body == {
+        "status": "ok",
+        "checks": {"database": "ok", "redis": "not configured", "reminders": "ok"},
+    }
 
 
 def test_unhealthy_before_any_tick_has_run(visitor):
@@ -45,7 +47,7 @@ def test_a_tick_that_crashed_is_not_a_success(visitor, monkeypatch):
     def broken(now, report):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("campaigns.outreach.reminders.send_pending", broken)
+    monkeypatch.setattr("outreach.reminders.send_pending", broken)
     with pytest.raises(RuntimeError):
         run_reminders()
     tick = TickRecord.objects.get(name="reminders")

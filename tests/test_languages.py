@@ -15,9 +15,14 @@ def person():
     return make_person(name="Erzhan Elshibayev", slug="erzhan-elshibayev", arrested_on=datetime.date(2019, 12, 16))
 
 
-@pytest.mark.parametrize(("path", "lang"), [("/prisoners/erzhan-elshibayev/", "en"),
-                                            ("/ru/prisoners/erzhan-elshibayev/", "ru"),
-                                            ("/kk/prisoners/erzhan-elshibayev/", "kk")])
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("/prisoners/erzhan-elshibayev/", "en"),
+        ("/ru/prisoners/erzhan-elshibayev/", "ru"),
+        ("/kk/prisoners/erzhan-elshibayev/", "kk"),
+    ],
+)
 def test_each_language_has_its_address(client, person, path, lang):
     assert f'<html lang="{lang}">' in client.get(path).content.decode()
 
@@ -37,8 +42,9 @@ def test_the_sitemap_lists_every_language_with_alternates(client, person):
 
 
 def test_a_first_visit_follows_the_browser(client, person):
-    response = client.get("/prisoners/erzhan-elshibayev/?x=1", HTTP_ACCEPT_LANGUAGE="kk-KZ,kk;q=0.9,ru;q=0.8",
-                          HTTP_ACCEPT=PAGE)
+    response = client.get(
+        "/prisoners/erzhan-elshibayev/?x=1", HTTP_ACCEPT_LANGUAGE="kk-KZ,kk;q=0.9,ru;q=0.8", HTTP_ACCEPT=PAGE
+    )
     assert response.status_code == 302 and response["Location"] == "/kk/prisoners/erzhan-elshibayev/?x=1"
     assert "Accept-Language" in response["Vary"]
 
@@ -69,8 +75,13 @@ def test_links_on_a_russian_page_stay_in_russian(client, person):
     assert 'href="/ru/prisoners/erzhan-elshibayev/"' in page and 'href="/ru/demands/"' in page
 
 
-@pytest.mark.parametrize(("path", "shown"), [("/prisoners/erzhan-elshibayev/", "16 December 2019"),
-                                             ("/ru/prisoners/erzhan-elshibayev/", "16 декабря 2019"),
-                                             ("/kk/prisoners/erzhan-elshibayev/", "2019 ж. 16")])
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("/prisoners/erzhan-elshibayev/", "16 December 2019"),
+        ("/ru/prisoners/erzhan-elshibayev/", "16 декабря 2019"),
+        ("/kk/prisoners/erzhan-elshibayev/", "2019 ж. 16"),
+    ],
+)
 def test_dates_are_written_the_local_way(client, person, path, shown):
     assert shown in client.get(path).content.decode()

@@ -4,9 +4,9 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from campaigns.core.status import StatusUnchanged, record_status_change
-from campaigns.core.text import search_key
 from campaigns.models import KeyDate
+from core.status import StatusUnchanged, record_status_change
+from core.text import search_key
 from demands.models import Demand
 from prisoners.models import Alias, Prisoner, Sentence, Status
 
@@ -17,6 +17,7 @@ D = datetime.date
 
 
 # Expected release and days in detention ---------------------------------------------------------
+
 
 def test_expected_release_counts_from_arrest():
     person = make_person(status=Status.IMPRISONED, arrested_on=D(2019, 3, 10))
@@ -66,6 +67,7 @@ def test_days_are_counted_in_almaty_where_it_is_already_tomorrow():
 
 
 # Validation --------------------------------------------------------------------------------------
+
 
 def errors_of(record):
     with pytest.raises(ValidationError) as caught:
@@ -133,9 +135,8 @@ def test_sentence_before_arrest_is_refused():
 
 # Search ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(
-    "query", ["Elshibayev", "yelshibaev", "YERZHAN", "Ержан", "elshibáyev", "Yerzhan Yelshibaev"]
-)
+
+@pytest.mark.parametrize("query", ["Elshibayev", "yelshibaev", "YERZHAN", "Ержан", "elshibáyev", "Yerzhan Yelshibaev"])
 def test_search_finds_a_person_by_any_spelling(query):
     person = make_person(name="Erzhan Elshibayev", aliases=["Yerzhan Yelshibaev"])
     make_person(name="Yerlan Baltabai")
@@ -147,6 +148,7 @@ def test_search_key_folds_script_case_and_accents():
 
 
 # Status changes ----------------------------------------------------------------------------------
+
 
 @time_machine.travel(datetime.datetime(2026, 1, 2, 3, tzinfo=datetime.UTC), tick=False)
 def test_status_change_is_recorded_with_who_when_and_source(campaigner):
@@ -192,6 +194,7 @@ def test_outstanding_means_not_yet_won():
 
 
 # Key dates ---------------------------------------------------------------------------------------
+
 
 def test_yearly_date_next_occurrence_crosses_the_year_end():
     key_date = make_key_date(date=D(2011, 12, 16))

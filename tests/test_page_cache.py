@@ -6,8 +6,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.core.publishing import Visibility
-from campaigns.core.status import record_status_change
+from core.publishing import Visibility
+from core.status import record_status_change
 from prisoners.models import Prisoner, Status
 
 from .factories import make_person
@@ -60,7 +60,10 @@ def test_languages_are_cached_apart():
     russian = Client().get("/ru/prisoners/p/").content.decode()
     assert '<html lang="en">' in english and '<html lang="ru">' in russian
     # The cached English page is never what a reader whose browser asks for Russian gets.
-    assert Client(HTTP_ACCEPT_LANGUAGE="ru", HTTP_ACCEPT="text/html").get("/prisoners/p/")["Location"] == "/ru/prisoners/p/"
+    assert (
+        Client(HTTP_ACCEPT_LANGUAGE="ru", HTTP_ACCEPT="text/html").get("/prisoners/p/")["Location"]
+        == "/ru/prisoners/p/"
+    )
 
 
 def test_someone_signed_in_is_never_served_or_stored_a_shared_page(campaigner):
@@ -86,7 +89,10 @@ def test_pages_with_a_form_token_are_never_shared():
 def test_synthetic_people_are_marked_and_refuse_a_real_database(capsys):
     call_command("make_synthetic_people", "3")
     assert list(Prisoner.objects.values_list("name", flat=True)) == [
-        "Synthetic person 00001", "Synthetic person 00002", "Synthetic person 00003"]
+        "Synthetic person 00001",
+        "Synthetic person 00002",
+        "Synthetic person 00003",
+    ]
     assert Prisoner.objects.published().filter(campaigns__slug="synthetic-campaign").count() == 3
     make_person(name="Erzhan Elshibayev")
     with pytest.raises(CommandError, match="real people"):

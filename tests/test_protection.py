@@ -5,8 +5,8 @@ from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from campaigns.core.protection import REFUSED, RecordProtected, purging
-from campaigns.core.publishing import Visibility
+from core.protection import REFUSED, RecordProtected, purging
+from core.publishing import Visibility
 from prisoners.models import Alias, Prisoner, TimelineEvent
 
 from .admin_forms import admin_form_data
@@ -21,7 +21,9 @@ def delete_url(record):
 
 
 def refusals(record):
-    return LogEntry.objects.get_for_object(record).filter(action=LogEntry.Action.ACCESS, changes_text__startswith=REFUSED)
+    return LogEntry.objects.get_for_object(record).filter(
+        action=LogEntry.Action.ACCESS, changes_text__startswith=REFUSED
+    )
 
 
 def test_an_editor_cannot_delete_a_person_after_unpublishing_them(editor_client, editor):
@@ -90,8 +92,9 @@ def test_an_editor_still_deletes_a_draft_that_was_never_public(editor_client):
 def test_an_editor_cannot_delete_a_source_in_use_even_in_bulk(editor_client):
     source, unused = make_source(title="Court verdict"), make_source(title="Unused note")
     make_event(make_person(visibility=Visibility.DRAFT), sources=[source])
-    response = editor_client.post("/admin/core/source/", {
-        "action": "delete_selected", "_selected_action": [source.pk, unused.pk], "post": "yes"})
+    response = editor_client.post(
+        "/admin/core/source/", {"action": "delete_selected", "_selected_action": [source.pk, unused.pk], "post": "yes"}
+    )
     assert response.status_code == 200
     assert "Cannot delete sources" in response.content.decode()
     assert source.__class__.objects.filter(pk__in=[source.pk, unused.pk]).count() == 2
@@ -104,8 +107,9 @@ def test_an_administrators_deletion_is_a_purge_in_the_audit_trail(campaigner_cli
     pk = person.pk
     assert campaigner_client.post(delete_url(person), {"post": "yes"}).status_code == 302
     assert not Prisoner.objects.filter(pk=pk).exists()
-    entry = LogEntry.objects.filter(object_pk=str(pk), action=LogEntry.Action.DELETE,
-                                    content_type__model="prisoner").get()
+    entry = LogEntry.objects.filter(
+        object_pk=str(pk), action=LogEntry.Action.DELETE, content_type__model="prisoner"
+    ).get()
     assert entry.actor == campaigner
     assert entry.additional_data["source"].startswith("purge: ")
 

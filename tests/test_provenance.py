@@ -7,8 +7,8 @@ import time_machine
 from auditlog.models import LogEntry
 from django.test import Client
 
-from campaigns.core.models import Source
-from campaigns.core.status import Grade
+from core.models import Source
+from core.status import Grade
 from prisoners.models import Prisoner, Status
 
 from .admin_forms import admin_form_data
@@ -20,9 +20,14 @@ pytestmark = pytest.mark.django_db
 
 def test_events_status_changes_and_sources_show_their_grade_and_kind():
     person = make_person(slug="p", status=Status.DETAINED)
-    make_event(person, title="Beaten in custody", grade=Grade.ALLEGED,
-               sources=[make_source(title="Mother's account", kind=Source.Kind.FAMILY,
-                                    archive_url="https://web.archive.org/x")])
+    make_event(
+        person,
+        title="Beaten in custody",
+        grade=Grade.ALLEGED,
+        sources=[
+            make_source(title="Mother's account", kind=Source.Kind.FAMILY, archive_url="https://web.archive.org/x")
+        ],
+    )
     change = person.status_changes.get()
     change.grade = Grade.CONFIRMED
     change.save()
@@ -61,4 +66,6 @@ def test_the_admin_lists_profiles_not_verified_for_longer_than_the_setting(edito
     page = editor_client.get("/admin/prisoners/prisoner/?verified=stale").content.decode()
     assert "Checked Long Ago" in page and "Never Checked" in page and "Checked Lately" not in page
     assert set(Prisoner.objects.not_verified_since(datetime.date(2026, 5, 26)).values_list("name", flat=True)) == {
-        "Checked Long Ago", "Never Checked"}
+        "Checked Long Ago",
+        "Never Checked",
+    }

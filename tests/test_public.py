@@ -5,7 +5,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaigns.core.publishing import Visibility
+from core.publishing import Visibility
 from prisoners.models import Status
 
 from .factories import (
@@ -61,8 +61,11 @@ def test_demand_of_a_draft_campaign_is_hidden(visitor):
 def test_profile_shows_the_record(visitor):
     with time_machine.travel(datetime.datetime(2026, 11, 21, 8, tzinfo=datetime.UTC)):
         person = make_person(
-            name="Erzhan Elshibayev", aliases=["Yerzhan Yelshibaev"], status=Status.IMPRISONED,
-            arrested_on=D(2026, 1, 1), postal_address="Colony 12, Box 5",
+            name="Erzhan Elshibayev",
+            aliases=["Yerzhan Yelshibaev"],
+            status=Status.IMPRISONED,
+            arrested_on=D(2026, 1, 1),
+            postal_address="Colony 12, Box 5",
         )
         make_sentence(person, years=5)
         make_event(person, title="Put in solitary confinement", sources=[make_source(title="The report")])
@@ -95,8 +98,15 @@ def test_private_fields_are_never_rendered(visitor):
     demand = make_demand(campaign=campaign, people=[person], internal_notes="DEMAND-INTERNAL")
     make_key_date(campaign=campaign)
     pages = [
-        "/", "/prisoners/", person.get_absolute_url(), "/demands/", demand.get_absolute_url(),
-        campaign.get_absolute_url(), "/calendar/", "/sitemap.xml", f"/prisoners/?q={person.name}",
+        "/",
+        "/prisoners/",
+        person.get_absolute_url(),
+        "/demands/",
+        demand.get_absolute_url(),
+        campaign.get_absolute_url(),
+        "/calendar/",
+        "/sitemap.xml",
+        f"/prisoners/?q={person.name}",
     ]
     secrets = [*PRIVATE.values(), "CAMPAIGN-INTERNAL", "DEMAND-INTERNAL"]
     for url in pages:
@@ -117,14 +127,26 @@ def test_search_by_alias_and_cyrillic(visitor):
 def test_filters_combine(visitor):
     union = make_organisation(slug="dignified-labour")
     campaign = make_campaign(slug="zhanaozen")
-    wanted = make_person(name="Wanted One", status=Status.IMPRISONED, region="Mangistau", affiliation=union,
-                         arrested_on=D(2019, 5, 1), campaign=campaign)
+    wanted = make_person(
+        name="Wanted One",
+        status=Status.IMPRISONED,
+        region="Mangistau",
+        affiliation=union,
+        arrested_on=D(2019, 5, 1),
+        campaign=campaign,
+    )
     make_demand(campaign=campaign, people=[wanted])
     make_person(name="Released One", status=Status.RELEASED, region="Mangistau", arrested_on=D(2019, 5, 1))
     make_person(name="Other Region", status=Status.IMPRISONED, region="Almaty", arrested_on=D(2019, 5, 1))
     make_person(name="Other Year", status=Status.IMPRISONED, region="Mangistau", arrested_on=D(2018, 5, 1))
-    query = {"status": "imprisoned", "region": "Mangistau", "arrest_year": "2019", "organisation": "dignified-labour",
-             "campaign": "zhanaozen", "outstanding": "true"}
+    query = {
+        "status": "imprisoned",
+        "region": "Mangistau",
+        "arrest_year": "2019",
+        "organisation": "dignified-labour",
+        "campaign": "zhanaozen",
+        "outstanding": "true",
+    }
     response = visitor.get("/prisoners/", query)
     assert response.status_code == 200
     assert [p.name for p in response.context["page"]] == ["Wanted One"]
@@ -142,8 +164,14 @@ def test_has_no_outstanding_demands_filter(visitor):
 @pytest.mark.parametrize(
     "query",
     [
-        {"status": "nonsense"}, {"arrest_year": "99999"}, {"arrest_year": "abc"}, {"campaign": "no-such"},
-        {"outstanding": "maybe"}, {"organisation": "x" * 500}, {"q": "x" * 500}, {"region": "<script>"},
+        {"status": "nonsense"},
+        {"arrest_year": "99999"},
+        {"arrest_year": "abc"},
+        {"campaign": "no-such"},
+        {"outstanding": "maybe"},
+        {"organisation": "x" * 500},
+        {"q": "x" * 500},
+        {"region": "<script>"},
     ],
 )
 def test_bad_filter_value_answers_400_with_the_error(visitor, query):
@@ -184,12 +212,13 @@ def test_demand_filters(visitor):
 
 
 def test_demand_page_shows_history_and_people(visitor, campaigner):
-    from campaigns.core.status import record_status_change
+    from core.status import record_status_change
 
     person = make_person(name="Concerned Person")
     demand = make_demand(people=[person], title="Commission")
-    record_status_change(demand, "rejected", by=campaigner, note="Refused by the ministry",
-                         source=make_source(title="Ministry letter"))
+    record_status_change(
+        demand, "rejected", by=campaigner, note="Refused by the ministry", source=make_source(title="Ministry letter")
+    )
     page = html(visitor.get(demand.get_absolute_url()))
     assert "Concerned Person" in page and "Refused by the ministry" in page and "Ministry letter" in page
     assert "campaigner" not in page  # who changed it stays in the admin
@@ -216,7 +245,7 @@ def test_home_counts_and_next_dates(visitor):
 
 
 def test_recent_updates_tell_a_new_record_from_a_change_of_status(visitor):
-    from campaigns.core.status import record_status_change
+    from core.status import record_status_change
 
     make_person(name="New Record", status=Status.KILLED)
     changed = make_person(name="Changed Record", status=Status.DETAINED)
@@ -238,8 +267,15 @@ def test_calendar_lists_coming_dates_only_from_published_campaigns(visitor):
 def test_pages_have_one_h1_a_title_and_a_description(visitor):
     person = make_person()
     demand = make_demand()
-    for url in ("/", "/prisoners/", person.get_absolute_url(), "/demands/", demand.get_absolute_url(), "/calendar/",
-                demand.campaign.get_absolute_url()):
+    for url in (
+        "/",
+        "/prisoners/",
+        person.get_absolute_url(),
+        "/demands/",
+        demand.get_absolute_url(),
+        "/calendar/",
+        demand.campaign.get_absolute_url(),
+    ):
         page = html(visitor.get(url))
         assert page.count("<h1") == 1, url
         assert '<meta name="description" content="' in page and "<title>" in page, url
@@ -265,6 +301,7 @@ def test_public_pages_send_a_content_security_policy(visitor):
 
 # Query counts ------------------------------------------------------------------------------------
 
+
 def queries_for(client, url, params=None):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url, params or {}).status_code == 200
@@ -272,8 +309,14 @@ def queries_for(client, url, params=None):
 
 
 def make_rich_person(n, campaign):
-    person = make_person(name=f"Rich Person{n}", campaign=campaign, aliases=[f"Alias{n}"], status=Status.IMPRISONED,
-                         arrested_on=D(2019, 1, 1), affiliation=make_organisation())
+    person = make_person(
+        name=f"Rich Person{n}",
+        campaign=campaign,
+        aliases=[f"Alias{n}"],
+        status=Status.IMPRISONED,
+        arrested_on=D(2019, 1, 1),
+        affiliation=make_organisation(),
+    )
     make_sentence(person, years=3)
     for _ in range(3):
         make_event(person, sources=[make_source(), make_source()])

@@ -15,9 +15,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from campaigns.core.models import Campaign, Source
-from campaigns.demo import load_demo
+from core.models import Campaign, Source
 from demands.models import Demand
+from demo.loader import load_demo
 from prisoners.models import Prisoner, Status
 
 from .factories import (
@@ -81,8 +81,10 @@ def english_words(html):
     parser.feed(html)
     return [
         (word, text.strip()[:80])
-        for lang, text in parser.pieces if not lang.startswith("en")
-        for word in LATIN_WORD.findall(ADDRESSES.sub(" ", text)) if word not in LATIN_EVERYWHERE
+        for lang, text in parser.pieces
+        if not lang.startswith("en")
+        for word in LATIN_WORD.findall(ADDRESSES.sub(" ", text))
+        if word not in LATIN_EVERYWHERE
     ]
 
 
@@ -92,21 +94,48 @@ def pages(db):
     campaign = make_campaign(name="Жаңаөзенге әділдік", slug="justice", summary="Әділдік талабы.")
     organisation = make_organisation(name="Қазақстан үкіметі", slug="government")
     source = Source.objects.create(title="Баяндама", url="https://example.org/r")
-    person = make_person(name="Ержан Елшібаев", slug="erzhan", status=Status.IMPRISONED, campaign=campaign,
-                         arrested_on=datetime.date(2019, 6, 1), summary="Жұмыссыздар одағын ұйымдастырушы.",
-                         occupation="Ұйымдастырушы", region="Маңғыстау", country="Қазақстан",
-                         facility="Түзеу мекемесі", postal_address="Маңғыстау, пошта жәшігі 1")
+    person = make_person(
+        name="Ержан Елшібаев",
+        slug="erzhan",
+        status=Status.IMPRISONED,
+        campaign=campaign,
+        arrested_on=datetime.date(2019, 6, 1),
+        summary="Жұмыссыздар одағын ұйымдастырушы.",
+        occupation="Ұйымдастырушы",
+        region="Маңғыстау",
+        country="Қазақстан",
+        facility="Түзеу мекемесі",
+        postal_address="Маңғыстау, пошта жәшігі 1",
+    )
     person.sources.add(source)
     make_sentence(person, years=5)
     make_event(person, title="Қамауға алынды", date=datetime.date(2019, 6, 1), sources=[source])
-    demand = make_demand(campaign=campaign, people=[person], addressees=[organisation], title="Тәуелсіз тергеу",
-                         slug="inquiry", summary="Халықаралық комиссия.")
+    demand = make_demand(
+        campaign=campaign,
+        people=[person],
+        addressees=[organisation],
+        title="Тәуелсіз тергеу",
+        slug="inquiry",
+        summary="Халықаралық комиссия.",
+    )
     make_key_date(campaign=campaign, title="Жылдық", place="Жаңаөзен")
     return [
-        "home", "calendar", "statistics", "write", "prisoners:list", ("prisoners:list", "?q=Ержан"),
-        ("prisoners:detail", person.slug), "demands:list", ("demands:detail", demand.slug),
-        ("campaigns:detail", campaign.slug), "accountability:index", "subscribe", "subscription_sent",
-        "report_case", ("correct_person", person.slug), ("correct_demand", demand.slug),
+        "home",
+        "calendar",
+        "statistics",
+        "write",
+        "prisoners:list",
+        ("prisoners:list", "?q=Ержан"),
+        ("prisoners:detail", person.slug),
+        "demands:list",
+        ("demands:detail", demand.slug),
+        ("campaigns:detail", campaign.slug),
+        "accountability:index",
+        "subscribe",
+        "subscription_sent",
+        "report_case",
+        ("correct_person", person.slug),
+        ("correct_demand", demand.slug),
     ]
 
 
@@ -139,9 +168,11 @@ def test_the_page_not_found_is_in_the_readers_language(client, db, language):
 
 
 def test_the_counter_sees_english_and_ignores_what_is_marked_english():
-    html = ('<html lang="ru"><head><title>Люди</title><script>var x = "English";</script></head>'
-            '<body><p>Где он сейчас</p><p lang="en">Source title</p><img alt="Photo of him">'
-            '<p>Download CSV</p></body></html>')
+    html = (
+        '<html lang="ru"><head><title>Люди</title><script>var x = "English";</script></head>'
+        '<body><p>Где он сейчас</p><p lang="en">Source title</p><img alt="Photo of him">'
+        "<p>Download CSV</p></body></html>"
+    )
     assert [w for w, _ in english_words(html)] == ["Photo", "him", "Download"]
 
 
@@ -154,8 +185,15 @@ UNTRANSLATED_NAMES = re.compile(r"People and Nature|Oil Construction Company")
 def test_the_demo_reads_entirely_in_the_readers_language(client, db, language):
     load_demo()
     with translation.override(language):
-        urls = ["/", reverse("calendar"), reverse("statistics"), reverse("write"), reverse("prisoners:list"),
-                reverse("demands:list"), reverse("accountability:index")]
+        urls = [
+            "/",
+            reverse("calendar"),
+            reverse("statistics"),
+            reverse("write"),
+            reverse("prisoners:list"),
+            reverse("demands:list"),
+            reverse("accountability:index"),
+        ]
         urls += [person.get_absolute_url() for person in Prisoner.objects.published()]
         urls += [demand.get_absolute_url() for demand in Demand.objects.published()]
         urls += [campaign.get_absolute_url() for campaign in Campaign.objects.published()]

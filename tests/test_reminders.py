@@ -7,14 +7,14 @@ from django.db import connection
 from django.db.models.functions import Now
 from django.utils import timezone
 
-from campaigns.core.publishing import Visibility
 from campaigns.models import KeyDate
-from campaigns.outreach.models import Delivery, Subscriber
-from campaigns.outreach.occasions import Occasion
-from campaigns.outreach.planning import due_lead
-from campaigns.outreach.reminders import run_reminders, send_staff_digest
-from campaigns.outreach.sending import CHUNK_PER_CONNECTION
-from campaigns.outreach.smtp import EmailBackend
+from core.publishing import Visibility
+from outreach.models import Delivery, Subscriber
+from outreach.occasions import Occasion
+from outreach.planning import due_lead
+from outreach.reminders import run_reminders, send_staff_digest
+from outreach.sending import CHUNK_PER_CONNECTION
+from outreach.smtp import EmailBackend
 from prisoners.models import Status
 
 from .conftest import require_service
@@ -46,6 +46,7 @@ def anniversary():
 
 
 # Due computation at its boundaries ---------------------------------------------------------------
+
 
 def occasion_on(day, tz="Asia/Almaty"):
     return Occasion(key="k", title="t", date=day, tz=tz, url="/")
@@ -117,6 +118,7 @@ def test_pending_reminder_is_not_sent_once_the_day_has_begun(anniversary, smtp_s
 
 # Who gets what -----------------------------------------------------------------------------------
 
+
 def test_only_confirmed_followers_get_reminders(anniversary, smtp_server):
     make_subscriber("follower@example.org", campaigns=[anniversary.campaign])
     make_subscriber("pending@example.org", campaigns=[anniversary.campaign], confirmed=False)
@@ -153,7 +155,7 @@ def test_reminder_email_has_text_html_and_one_click_unsubscribe(anniversary, smt
     anniversary.save()
     make_subscriber(campaigns=[anniversary.campaign])
     run_reminders(at("2026-12-09T04:00:00"))
-    (_to, message), = smtp_server.messages
+    ((_to, message),) = smtp_server.messages
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["List-Unsubscribe"].strip().startswith("<http") and "/unsubscribe/" in message["List-Unsubscribe"]
     assert "reader@example.org" not in message["List-Unsubscribe"]
@@ -166,9 +168,12 @@ def test_reminder_email_has_text_html_and_one_click_unsubscribe(anniversary, smt
 
 # Derived dates -----------------------------------------------------------------------------------
 
+
 def test_derived_dates_remind_followers_of_a_person(smtp_server):
     campaign = make_campaign()
-    person = make_person(name="Erzhan Elshibayev", status=Status.IMPRISONED, arrested_on=D(2019, 12, 20), campaign=campaign)
+    person = make_person(
+        name="Erzhan Elshibayev", status=Status.IMPRISONED, arrested_on=D(2019, 12, 20), campaign=campaign
+    )
     make_sentence(person, years=7)  # due for release on 20 December 2026
     make_subscriber(people=[person], lead_days=[7])
     run_reminders(at("2026-12-13T04:00:00"))
@@ -180,8 +185,9 @@ def test_derived_dates_remind_followers_of_a_person(smtp_server):
 
 
 def test_milestone_in_detention(smtp_server):
-    person = make_person(name="Yerlan Baltabai", status=Status.DETAINED,
-                         arrested_on=D(2026, 12, 20) - datetime.timedelta(days=1000))
+    person = make_person(
+        name="Yerlan Baltabai", status=Status.DETAINED, arrested_on=D(2026, 12, 20) - datetime.timedelta(days=1000)
+    )
     make_subscriber(people=[person], lead_days=[1])
     run_reminders(at("2026-12-19T04:00:00"))  # 1000 days on 20 December 2026
     assert [m["Subject"] for _to, m in smtp_server.messages] == ["Tomorrow: Yerlan Baltabai: 1000 days in detention"]
@@ -199,7 +205,9 @@ def test_derived_dates_follow_a_changed_record(smtp_server):
     run_reminders(at("2026-12-15T04:30:00"))
     old = Delivery.objects.get(occurrence=D(2026, 12, 20))
     assert old.status == Delivery.Status.CANCELLED and "changed" in old.last_error
-    assert [m["Subject"] for _to, m in smtp_server.messages] == ["In 7 days: 6 years since Natalia Sokolova was arrested"]
+    assert [m["Subject"] for _to, m in smtp_server.messages] == [
+        "In 7 days: 6 years since Natalia Sokolova was arrested"
+    ]
     assert Delivery.objects.get(occurrence=D(2026, 12, 22)).status == Delivery.Status.SENT
 
 
@@ -211,6 +219,7 @@ def test_released_person_gets_no_detention_reminders(smtp_server):
 
 
 # Exactly once ------------------------------------------------------------------------------------
+
 
 def test_running_twice_sends_once(anniversary, smtp_server):
     make_subscriber(campaigns=[anniversary.campaign])
@@ -290,7 +299,7 @@ def test_rerun_after_a_crash_never_sends_a_duplicate_and_finishes_the_rest(
     for address in emails:
         make_subscriber(address, campaigns=[anniversary.campaign])
     backend = killing_backend(2 * chunk, before_delivery)  # dies at the last message of the second chunk
-    monkeypatch.setattr("campaigns.outreach.sending.get_connection", lambda: backend())
+    monkeypatch.setattr("outreach.sending.get_connection", lambda: backend())
     with pytest.raises(WorkerKilled):
         run_reminders(at("2026-12-09T04:00:00"))
     monkeypatch.undo()
@@ -307,7 +316,7 @@ def test_rerun_after_a_crash_never_sends_a_duplicate_and_finishes_the_rest(
     assert len(received) == len(set(received)), "a reminder went out twice"
     uncertain = Delivery.objects.filter(status=Delivery.Status.UNCERTAIN).select_related("subscriber")
     # The chunk in flight, and the one queued behind it on the connection.
-    assert [d.subscriber.email for d in uncertain.order_by("pk")] == emails[chunk:3 * chunk]
+    assert [d.subscriber.email for d in uncertain.order_by("pk")] == emails[chunk : 3 * chunk]
     assert all("stopped while sending" in d.last_error for d in uncertain)
     # (The simulated kill lets the queued chunk go out; a real SIGKILL would not. Either way: uncertain.)
     expected = set(emails) - ({emails[2 * chunk - 1]} if before_delivery else set())
@@ -319,14 +328,21 @@ def test_rerun_after_a_crash_never_sends_a_duplicate_and_finishes_the_rest(
 def test_a_claim_in_progress_is_left_alone_by_another_tick(anniversary, smtp_server):
     make_subscriber(campaigns=[anniversary.campaign])
     run_reminders(at("2026-12-09T03:00:00"))
-    Delivery.objects.create(subscriber=Subscriber.objects.get(), occasion_key=f"keydate:{anniversary.pk}",
-                            occurrence=D(2026, 12, 16), lead_days=7, title="x", status=Delivery.Status.SENDING,
-                            claimed_at=at("2026-12-09T04:00:00"))
+    Delivery.objects.create(
+        subscriber=Subscriber.objects.get(),
+        occasion_key=f"keydate:{anniversary.pk}",
+        occurrence=D(2026, 12, 16),
+        lead_days=7,
+        title="x",
+        status=Delivery.Status.SENDING,
+        claimed_at=at("2026-12-09T04:00:00"),
+    )
     run_reminders(at("2026-12-09T04:05:00"))  # another worker claimed it 5 minutes ago
     assert Delivery.objects.get().status == Delivery.Status.SENDING and smtp_server.messages == []
 
 
 # SMTP failures -----------------------------------------------------------------------------------
+
 
 def test_temporary_failure_is_retried_with_backoff(anniversary, smtp_server):
     make_subscriber(campaigns=[anniversary.campaign])
@@ -386,6 +402,7 @@ def test_each_connection_serves_many_messages(anniversary, smtp_server, monkeypa
 
 
 # The command -------------------------------------------------------------------------------------
+
 
 def test_send_reminders_command_dry_run_and_run(anniversary, smtp_server, capsys):
     from django.core.management import call_command

@@ -3,18 +3,22 @@
 import pytest
 from django.test import Client
 
-from campaigns.outreach.models import Delivery, Suppression
-from campaigns.outreach.subscriptions import suppress
-from campaigns.reports.models import Report
+from outreach.models import Delivery, Suppression
+from outreach.subscriptions import suppress
 from prisoners.models import Consent, Prisoner
+from reports.models import Report
 
 from .factories import make_demand, make_person, make_source
 from .test_admin import change_url
 
 pytestmark = pytest.mark.django_db
 SECRET = "Beaten in the police station on Satpayev street"
-CASE = {"name_given": "Aset Abishev", "where_and_when": "Zhanaozen, March", "text": SECRET,
-        "contact": "sister@example.org"}
+CASE = {
+    "name_given": "Aset Abishev",
+    "where_and_when": "Zhanaozen, March",
+    "text": SECRET,
+    "contact": "sister@example.org",
+}
 
 
 @pytest.fixture
@@ -109,8 +113,9 @@ def test_a_correction_is_closed_only_with_its_source(send, editor_client, editor
     response = editor_client.post(change_url(report), {"outcome": "applied", "outcome_note": "Release date set"})
     assert response.status_code == 200 and "Say which source confirms the correction" in response.content.decode()
     source = make_source(title="Court release order")
-    response = editor_client.post(change_url(report), {"outcome": "applied", "outcome_note": "Release date set",
-                                                       "source": source.pk})
+    response = editor_client.post(
+        change_url(report), {"outcome": "applied", "outcome_note": "Release date set", "source": source.pk}
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert (report.outcome, report.source, report.handled_by) == ("applied", source, editor)

@@ -5,9 +5,9 @@ from unittest import mock
 import pytest
 from PIL import Image
 
-from campaigns.core import cards
-from campaigns.core.cards import CardText, draw_card
-from campaigns.core.publishing import Visibility
+from core import cards
+from core.cards import CardText, draw_card
+from core.publishing import Visibility
 from demands.models import Status as DemandStatus
 from prisoners import views as prisoner_views
 from prisoners.models import Consent, Prisoner, Status
@@ -86,8 +86,9 @@ def test_a_draft_demands_card_is_404(visitor):
 
 @pytest.fixture
 def anonymised():
-    return make_person(name="Aigul Nurlanovna Serikova", slug="aigul-serikova", consent=Consent.ANONYMISED,
-                       status=Status.IMPRISONED)
+    return make_person(
+        name="Aigul Nurlanovna Serikova", slug="aigul-serikova", consent=Consent.ANONYMISED, status=Status.IMPRISONED
+    )
 
 
 def test_an_anonymised_persons_card_is_only_at_the_anonymous_address(visitor, anonymised):

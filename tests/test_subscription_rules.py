@@ -8,18 +8,17 @@ import time_machine
 from django.core import signing
 from django.utils.crypto import salted_hmac
 
-from campaigns.outreach.models import Delivery, StaffDigest, Subscriber, Suppression
-from campaigns.outreach.reminders import run_reminders, send_staff_digest
-from campaigns.outreach.subscriptions import expire_unconfirmed, is_suppressed
-from campaigns.outreach.tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, address_hash, subscriber_token, subscriber_tokens
 from config.celery import app
+from outreach.models import Delivery, StaffDigest, Subscriber, Suppression
+from outreach.reminders import run_reminders, send_staff_digest
+from outreach.subscriptions import expire_unconfirmed, is_suppressed
+from outreach.tokens import MANAGE_SALT, UNSUBSCRIBE_SALT, address_hash, subscriber_token, subscriber_tokens
 
 from .smtp import SMTPServer, free_port
 from .test_subscriptions import link_in
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 11, 2, 10, tzinfo=datetime.UTC)
-
 
 
 def confirmed(email="reader@example.org", campaign=None, **fields):
@@ -55,8 +54,9 @@ def test_an_unsubscribe_outlives_its_expired_row(campaign, subscribe, mailoutbox
     assert len(mailoutbox) == 2, "an address that said no gets one confirmation a period, no more"
 
 
-def test_resubscribing_from_the_preferences_link_needs_a_confirmation(campaign, client, mailoutbox, eager_celery,
-                                                                      django_capture_on_commit_callbacks):
+def test_resubscribing_from_the_preferences_link_needs_a_confirmation(
+    campaign, client, mailoutbox, eager_celery, django_capture_on_commit_callbacks
+):
     subscriber = confirmed(campaign=campaign, unsubscribed_at=NOW)
     url = f"/subscribe/manage/{subscriber_token(subscriber, MANAGE_SALT)}/"
     with django_capture_on_commit_callbacks(execute=True):
@@ -96,7 +96,9 @@ def test_links_are_signed_exactly_as_django_signs_them_under_the_current_key(set
 
 def test_links_sent_with_the_old_plain_hash_still_unsubscribe(client):
     subscriber = confirmed()
-    old = signing.dumps([subscriber.pk, hashlib.sha256(subscriber.email.encode()).hexdigest()[:16]], salt=UNSUBSCRIBE_SALT)
+    old = signing.dumps(
+        [subscriber.pk, hashlib.sha256(subscriber.email.encode()).hexdigest()[:16]], salt=UNSUBSCRIBE_SALT
+    )
     assert client.post(f"/unsubscribe/{old}/").status_code == 200
     assert Subscriber.objects.get().unsubscribed_at is not None
 
@@ -114,15 +116,17 @@ def test_links_survive_a_key_rotation_while_the_old_key_is_a_fallback(client, se
 @pytest.fixture
 def dead_broker():
     """The broker is a real address where nothing listens, as when Redis is down."""
+
     def forget_connections():  # Celery keeps its broker connections (and producers) once made
         app._pool = None
         app.amqp._producer_pool = None
 
-    saved = app.conf.broker_url, app.conf.task_always_eager
-    app.conf.broker_url, app.conf.task_always_eager = f"redis://127.0.0.1:{free_port()}/0", False
+    saved = app.conf.broker_url, app.conf.broker_transport, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.broker_transport = f"redis://127.0.0.1:{free_port()}/0", None
+    app.conf.task_always_eager = False
     forget_connections()
     yield
-    app.conf.broker_url, app.conf.task_always_eager = saved
+    app.conf.broker_url, app.conf.broker_transport, app.conf.task_always_eager = saved
     forget_connections()
 
 
@@ -130,8 +134,9 @@ def test_subscribing_with_the_broker_down_answers_the_same_and_the_tick_sends_it
     campaign, client, smtp_server, dead_broker, django_capture_on_commit_callbacks, caplog
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/subscribe/", {"email": "reader@example.org", "language": "en",
-                                               "campaigns": ["justice-for-zhanaozen"]})
+        response = client.post(
+            "/subscribe/", {"email": "reader@example.org", "language": "en", "campaigns": ["justice-for-zhanaozen"]}
+        )
     assert (response.status_code, response.url) == (302, "/subscribe/sent/")
     assert "Broker unavailable" in caplog.text  # the enqueue really failed, and was survived
     assert smtp_server.messages == [] and Delivery.objects.get().kind == Delivery.Kind.CONFIRM
@@ -154,7 +159,7 @@ def test_the_weekly_digest_goes_to_each_recipient_and_retries_a_refused_one(camp
 
 def test_a_mail_server_down_at_digest_time_loses_no_week(campaigner, settings):
     port = free_port()
-    settings.EMAIL_BACKEND = "campaigns.outreach.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "outreach.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     with time_machine.travel(NOW, tick=False):
         send_staff_digest()
@@ -164,8 +169,9 @@ def test_a_mail_server_down_at_digest_time_loses_no_week(campaigner, settings):
     assert server.handler.recipients() == [campaigner.email]
 
 
-def test_a_confirmation_refused_for_good_suppresses_the_address(campaign, client, smtp_server, dead_broker,
-                                                               django_capture_on_commit_callbacks):
+def test_a_confirmation_refused_for_good_suppresses_the_address(
+    campaign, client, smtp_server, dead_broker, django_capture_on_commit_callbacks
+):
     smtp_server.refuse["nobody@example.org"] = "550 5.1.1 No such user"
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/subscribe/", {"email": "nobody@example.org", "language": "en", "campaigns": [campaign.slug]})

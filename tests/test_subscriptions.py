@@ -5,16 +5,15 @@ import pytest
 import time_machine
 from django.test import Client
 
-from campaigns.outreach.models import Delivery, Subscriber
-from campaigns.outreach.reminders import run_reminders
-from campaigns.outreach.subscriptions import CONFIRM, expire_unconfirmed, subscription_email
-from campaigns.outreach.tokens import UNSUBSCRIBE_SALT, subscriber_token
+from outreach.models import Delivery, Subscriber
+from outreach.reminders import run_reminders
+from outreach.subscriptions import CONFIRM, expire_unconfirmed, subscription_email
+from outreach.tokens import UNSUBSCRIBE_SALT, subscriber_token
 from prisoners.models import Prisoner
 
 from .factories import make_key_date, make_person
 
 pytestmark = pytest.mark.django_db
-
 
 
 def link_in(message, path):
@@ -95,8 +94,9 @@ def test_same_answer_for_new_and_existing_addresses(campaign, subscribe, mailout
 
 
 def test_a_stranger_cannot_change_a_confirmed_subscription(campaign, subscribe):
-    subscriber = Subscriber.objects.create(email="known@example.org", confirmed_at=datetime.datetime.now(datetime.UTC),
-                                           lead_days=[30])
+    subscriber = Subscriber.objects.create(
+        email="known@example.org", confirmed_at=datetime.datetime.now(datetime.UTC), lead_days=[30]
+    )
     subscriber.campaigns.add(campaign)
     other = make_person(slug="someone")
     subscribe("known@example.org", campaigns=[], prisoners=["someone"], lead_days=["1"])
@@ -148,7 +148,7 @@ def test_one_click_unsubscribe_takes_effect_at_once_without_login_or_csrf(campai
 
 
 def test_preferences_page_changes_what_is_followed(campaign, client):
-    from campaigns.outreach.tokens import MANAGE_SALT
+    from outreach.tokens import MANAGE_SALT
 
     subscriber = Subscriber.objects.create(email="r@example.org", confirmed_at=datetime.datetime.now(datetime.UTC))
     subscriber.campaigns.add(campaign)
@@ -166,9 +166,11 @@ def test_preferences_page_changes_what_is_followed(campaign, client):
 
 def test_short_forms_on_home_campaign_and_profile(campaign, client):
     person = make_person(campaign=campaign)
-    for url, hidden in (("/", 'name="campaign" value="justice-for-zhanaozen"'),
-                        (campaign.get_absolute_url(), 'name="campaign" value="justice-for-zhanaozen"'),
-                        (person.get_absolute_url(), f'name="person" value="{person.slug}"')):
+    for url, hidden in (
+        ("/", 'name="campaign" value="justice-for-zhanaozen"'),
+        (campaign.get_absolute_url(), 'name="campaign" value="justice-for-zhanaozen"'),
+        (person.get_absolute_url(), f'name="person" value="{person.slug}"'),
+    ):
         page = client.get(url).content.decode()
         # A GET to the full form: no email in an address, no per-visitor token in a shared page.
         assert 'method="get" action="/subscribe/"' in page and hidden in page and "csrfmiddlewaretoken" not in page, url
@@ -179,6 +181,12 @@ def test_short_forms_on_home_campaign_and_profile(campaign, client):
 def test_subscriber_addresses_never_appear_publicly(campaign, client):
     person = make_person(campaign=campaign)
     Subscriber.objects.create(email="secret-supporter@example.org").campaigns.add(campaign)
-    for url in ("/", campaign.get_absolute_url(), person.get_absolute_url(), "/calendar/", "/calendar.ics",
-                "/subscribe/"):
+    for url in (
+        "/",
+        campaign.get_absolute_url(),
+        person.get_absolute_url(),
+        "/calendar/",
+        "/calendar.ics",
+        "/subscribe/",
+    ):
         assert "secret-supporter" not in client.get(url).content.decode(), url

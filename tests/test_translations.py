@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import ngettext
 
-from campaigns.core import catalogs
+from core import catalogs
 
 LANGUAGES = catalogs.translated_languages()
 
@@ -23,7 +23,9 @@ def test_both_languages_have_catalogs():
 def test_every_interface_string_is_translated(language, messages):
     missing = catalogs.untranslated(language, messages)
     listing = "\n".join(f"  {where}: {msgid!r}" for (_ctx, msgid), where in list(missing.items())[:30])
-    assert not missing, f"{len(missing)} strings lack a {language} translation (make messages, then translate):\n{listing}"
+    assert not missing, (
+        f"{len(missing)} strings lack a {language} translation (make messages, then translate):\n{listing}"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

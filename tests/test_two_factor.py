@@ -14,17 +14,24 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from campaigns.core import two_factor
-from campaigns.core.publishing import Visibility
+from accounts import two_factor
+from core.publishing import Visibility
 
 from .conftest import PASSWORD
 from .factories import make_person
 
 pytestmark = pytest.mark.django_db
 
-LOGIN, ADMIN, ENROL, RECOVERY = "/admin/login/", "/admin/", "/admin/two-factor/enrol/", "/admin/two-factor/recovery-codes/"
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+LOGIN, ADMIN, ENROL, RECOVERY = (
+    "/admin/login/",
+    "/admin/",
+    "/admin/two-factor/enrol/",
+    "/admin/two-factor/recovery-codes/",
+)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 OFFICE, ATTACKER = "198.51.100.7", "203.0.113.9"
 START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 

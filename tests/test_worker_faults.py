@@ -16,11 +16,11 @@ from django.db import connection
 from django.db.models.functions import Now
 from django.utils import timezone
 
-from campaigns.core.dates import local_today
 from campaigns.models import KeyDate
-from campaigns.outreach.models import Delivery, Subscriber
-from campaigns.outreach.reminders import run_reminders
-from campaigns.outreach.sending import CHUNK_PER_CONNECTION
+from core.dates import local_today
+from outreach.models import Delivery, Subscriber
+from outreach.reminders import run_reminders
+from outreach.sending import CHUNK_PER_CONNECTION
 
 from .conftest import require_service
 from .factories import make_campaign, make_key_date
@@ -28,7 +28,7 @@ from .smtp import SMTPServer, free_port
 from .test_celery_integration import database_url, start
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-TICK = "campaigns.outreach.tasks.reminder_tick"
+TICK = "outreach.tasks.reminder_tick"
 
 
 @pytest.fixture
@@ -37,8 +37,19 @@ def redis_server(tmp_path):
     binary = shutil.which("redis-server")
     require_service(binary is not None, "no redis-server on this machine")
     port = free_port()
-    command = [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
-               "--dir", str(tmp_path)]
+    command = [
+        binary,
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(tmp_path),
+    ]
 
     class Server:
         url = f"redis://127.0.0.1:{port}/0"
@@ -59,16 +70,28 @@ def redis_server(tmp_path):
 
 def followers(count, days_ahead=3):
     campaign = make_campaign()
-    make_key_date(campaign=campaign, title=f"Action day {days_ahead}", recurrence=KeyDate.Recurrence.ONCE,
-                  date=local_today() + datetime.timedelta(days=days_ahead))
+    make_key_date(
+        campaign=campaign,
+        title=f"Action day {days_ahead}",
+        recurrence=KeyDate.Recurrence.ONCE,
+        date=local_today() + datetime.timedelta(days=days_ahead),
+    )
     for n in range(count):
-        Subscriber.objects.create(email=f"reader{days_ahead}-{n}@example.org", confirmed_at=timezone.now(),
-                                  lead_days=[7]).campaigns.add(campaign)
+        Subscriber.objects.create(
+            email=f"reader{days_ahead}-{n}@example.org", confirmed_at=timezone.now(), lead_days=[7]
+        ).campaigns.add(campaign)
 
 
 def worker_env(tmp_path, broker, smtp_port):
-    return {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": broker, "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(smtp_port), "VAR_DIR": str(tmp_path), "EMAIL_TIMEOUT": "5"}
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": broker,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_port),
+        "VAR_DIR": str(tmp_path),
+        "EMAIL_TIMEOUT": "5",
+    }
 
 
 def wait_for(condition, seconds):
@@ -98,9 +121,11 @@ def test_a_worker_killed_mid_batch_never_resends_and_the_rest_go_out(settings, t
         assert Delivery.objects.filter(status=Delivery.Status.SENDING).exists()
 
         # The database's clock moves past the stale window; the next tick (cron or worker) runs.
-        Delivery.objects.filter(status=Delivery.Status.SENDING).update(claimed_at=Now() - datetime.timedelta(minutes=16))
+        Delivery.objects.filter(status=Delivery.Status.SENDING).update(
+            claimed_at=Now() - datetime.timedelta(minutes=16)
+        )
         smtp.handler.delay_after_data = 0
-        settings.EMAIL_BACKEND = "campaigns.outreach.smtp.EmailBackend"
+        settings.EMAIL_BACKEND = "outreach.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp.port
         run_reminders()
 
@@ -120,8 +145,11 @@ def test_the_worker_recovers_when_redis_restarts(settings, tmp_path, redis_serve
     require_service(connection.vendor == "postgresql", "the worker must share the test database: needs PostgreSQL")
     followers(2, days_ahead=3)
     with SMTPServer() as smtp, open(tmp_path / "worker.log", "w+") as log:
-        worker = start(["worker", "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle"],
-                       worker_env(tmp_path, redis_server.url, smtp.port), log)
+        worker = start(
+            ["worker", "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle"],
+            worker_env(tmp_path, redis_server.url, smtp.port),
+            log,
+        )
         try:
             Celery(broker=redis_server.url).send_task(TICK)
             assert wait_for(lambda: len(smtp.handler.messages) == 2, 60), log.read()

@@ -9,7 +9,7 @@ content types; on a database that was migrated step by step there is nothing lef
 
 from django.db import migrations
 
-from campaigns.core.migrations._content_types import mover
+from core.migrations._content_types import mover
 
 MOVED = {
     "core": [("campaigns", "campaign"), ("campaigns", "organisation"), ("prisoners", "source")],

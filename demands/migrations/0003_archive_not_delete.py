@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from campaigns.core.migrations._history import marker
+from core.migrations._history import marker
 
 # What is or was public is protected from deletion from this migration on.
 mark_public_ones = marker("demands", "Demand")

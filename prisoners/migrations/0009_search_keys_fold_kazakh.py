@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from campaigns.core.text import search_key
+from core.text import search_key
 
 
 def refold(apps, schema_editor):

@@ -1,7 +1,7 @@
 """The public text in Russian and Kazakh beside English (django-modeltranslation)."""
 
 
-import campaigns.core.text
+import core.text
 from django.db import migrations, models
 from django.db.models import F
 
@@ -23,17 +23,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='prisoner',
             name='biography_en',
-            field=models.TextField(blank=True, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='biography'),
+            field=models.TextField(blank=True, null=True, validators=[core.text.validate_marks], verbose_name='biography'),
         ),
         migrations.AddField(
             model_name='prisoner',
             name='biography_kk',
-            field=models.TextField(blank=True, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='biography'),
+            field=models.TextField(blank=True, null=True, validators=[core.text.validate_marks], verbose_name='biography'),
         ),
         migrations.AddField(
             model_name='prisoner',
             name='biography_ru',
-            field=models.TextField(blank=True, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='biography'),
+            field=models.TextField(blank=True, null=True, validators=[core.text.validate_marks], verbose_name='biography'),
         ),
         migrations.AddField(
             model_name='prisoner',
@@ -68,47 +68,47 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='prisoner',
             name='summary_en',
-            field=models.CharField(blank=True, help_text='One sentence, shown in lists.', max_length=300, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='summary'),
+            field=models.CharField(blank=True, help_text='One sentence, shown in lists.', max_length=300, null=True, validators=[core.text.validate_marks], verbose_name='summary'),
         ),
         migrations.AddField(
             model_name='prisoner',
             name='summary_kk',
-            field=models.CharField(blank=True, help_text='One sentence, shown in lists.', max_length=300, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='summary'),
+            field=models.CharField(blank=True, help_text='One sentence, shown in lists.', max_length=300, null=True, validators=[core.text.validate_marks], verbose_name='summary'),
         ),
         migrations.AddField(
             model_name='prisoner',
             name='summary_ru',
-            field=models.CharField(blank=True, help_text='One sentence, shown in lists.', max_length=300, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='summary'),
+            field=models.CharField(blank=True, help_text='One sentence, shown in lists.', max_length=300, null=True, validators=[core.text.validate_marks], verbose_name='summary'),
         ),
         migrations.AddField(
             model_name='timelineevent',
             name='description_en',
-            field=models.TextField(blank=True, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='description'),
+            field=models.TextField(blank=True, null=True, validators=[core.text.validate_marks], verbose_name='description'),
         ),
         migrations.AddField(
             model_name='timelineevent',
             name='description_kk',
-            field=models.TextField(blank=True, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='description'),
+            field=models.TextField(blank=True, null=True, validators=[core.text.validate_marks], verbose_name='description'),
         ),
         migrations.AddField(
             model_name='timelineevent',
             name='description_ru',
-            field=models.TextField(blank=True, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='description'),
+            field=models.TextField(blank=True, null=True, validators=[core.text.validate_marks], verbose_name='description'),
         ),
         migrations.AddField(
             model_name='timelineevent',
             name='title_en',
-            field=models.CharField(max_length=200, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='title'),
+            field=models.CharField(max_length=200, null=True, validators=[core.text.validate_marks], verbose_name='title'),
         ),
         migrations.AddField(
             model_name='timelineevent',
             name='title_kk',
-            field=models.CharField(max_length=200, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='title'),
+            field=models.CharField(max_length=200, null=True, validators=[core.text.validate_marks], verbose_name='title'),
         ),
         migrations.AddField(
             model_name='timelineevent',
             name='title_ru',
-            field=models.CharField(max_length=200, null=True, validators=[campaigns.core.text.validate_marks], verbose_name='title'),
+            field=models.CharField(max_length=200, null=True, validators=[core.text.validate_marks], verbose_name='title'),
         ),
         migrations.RunPython(english_from_the_record, migrations.RunPython.noop),
     ]

@@ -1,0 +1,24 @@
+"""The admin site: Django's, plus the second factor where ADMIN_REQUIRE_2FA is on (docs/deployment.md,
+"Staff accounts and two-factor sign-in"). It is the default site (accounts.admin_app), so `admin.site` and every
+app's registrations are this one."""
+
+from django.contrib.admin import AdminSite
+
+from . import two_factor
+from .forms import TwoFactorAuthenticationForm
+
+
+class TrackerAdminSite(AdminSite):
+    # Read at each request, not at start-up, so the setting can change (tests, a new deploy).
+    @property
+    def login_form(self):
+        return TwoFactorAuthenticationForm if two_factor.required() else None
+
+    @property
+    def login_template(self):
+        return "admin/two_factor/login.html" if two_factor.required() else None
+
+    def has_permission(self, request):
+        """As django-otp's OTPAdminSite: a staff member whose session has not been verified with a
+        device is treated as not staff, so the password alone opens nothing but enrolment."""
+        return super().has_permission(request) and (not two_factor.required() or two_factor.is_verified(request.user))

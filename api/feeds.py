@@ -1,0 +1,103 @@
+"""Atom feeds of updates (`campaigns.updates`): the whole site, a campaign, a person, a demand."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from campaigns.updates import public_updates
+from core.models import Campaign
+from core.site import site_domain
+from demands.models import Demand
+from prisoners.models import Prisoner
+
+FEED_ENTRIES = 50
+
+
+class UpdatesFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug=None):
+        return None
+
+    def title(self, obj):
+        return _("Zhanaozen tracker: updates")
+
+    def link(self, obj):
+        return reverse("home")
+
+    def subtitle(self, obj):
+        return _("Status changes, timeline events and demand updates on the public record.")
+
+    def scope(self, obj):
+        return {}
+
+    def items(self, obj):
+        return public_updates(FEED_ENTRIES, **self.scope(obj))
+
+    def item_title(self, update):
+        return f"{update.record}: {update.text}"
+
+    def item_description(self, update):
+        return update.text
+
+    def item_link(self, update):
+        return update.url
+
+    def item_guid(self, update):
+        # A tag URI: stable, never a link that could change with a slug.
+        return f"tag:{site_domain()},2026:{update.key}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, update):
+        return update.when
+
+    def item_updateddate(self, update):
+        return update.when
+
+
+class CampaignFeed(UpdatesFeed):
+    def get_object(self, request, slug=None):
+        return get_object_or_404(Campaign.objects.published(), slug=slug)
+
+    def title(self, campaign):
+        return _("%(name)s: updates") % {"name": campaign.name}
+
+    def link(self, campaign):
+        return campaign.get_absolute_url()
+
+    def scope(self, campaign):
+        return {
+            "people": Prisoner.objects.published().filter(campaigns=campaign),
+            "demands": Demand.objects.published().filter(campaign=campaign),
+        }
+
+
+class PersonFeed(UpdatesFeed):
+    def get_object(self, request, slug=None):
+        return get_object_or_404(Prisoner.objects.published().at_public_address(slug))
+
+    def title(self, person):
+        return _("%(name)s: updates") % {"name": person.name}
+
+    def link(self, person):
+        return person.get_absolute_url()
+
+    def scope(self, person):
+        return {"people": Prisoner.objects.published().filter(pk=person.pk), "demands": Demand.objects.none()}
+
+
+class DemandFeed(UpdatesFeed):
+    def get_object(self, request, slug=None):
+        return get_object_or_404(Demand.objects.published(), slug=slug)
+
+    def title(self, demand):
+        return _("%(title)s: updates") % {"title": demand.title}
+
+    def link(self, demand):
+        return demand.get_absolute_url()
+
+    def scope(self, demand):
+        return {"people": Prisoner.objects.none(), "demands": Demand.objects.published().filter(pk=demand.pk)}

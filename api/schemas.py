@@ -1,0 +1,399 @@
+"""The one public definition of what leaves the site as data: the CSV and JSON exports and the API.
+
+Each schema below names every field it shows; nothing is shown by default. The rows come from the
+models' own public definitions (`published()`, `with_public(...)`, `public()`), so a person is read
+through `PublicFace` (an anonymised person as initials, "anonymous-<id>", no other names, photo or
+address) and a withdrawn or draft record is never reached.
+
+`PRIVATE_FIELDS` and `PRIVATE_MODELS` list what must never leave the admin; the tests walk them
+against every export and API answer, and check that no schema here names one of them.
+"""
+
+import datetime
+
+from django.conf import settings
+from ninja import Schema
+
+from campaigns.models import KeyDate
+from core.models import Campaign
+from core.site import absolute_url
+from demands.models import Demand, DemandStatusChange
+from prisoners.models import Alias, Prisoner, PrisonerStatusChange
+
+# Fields that never leave the admin, per model.
+_STATUS_CHANGE_PRIVATE = ("staff_note", "changed_by", "changed_by_name")
+PRIVATE_FIELDS = {
+    Prisoner: (
+        "family_contacts",
+        "lawyer_contacts",
+        "consent_notes",
+        "internal_notes",
+        "archive_reason",
+        "consent",
+        "reminders_paused",
+        "search_key",
+        "was_public",
+    ),
+    Alias: ("search_key",),
+    Demand: ("internal_notes", "archive_reason", "was_public"),
+    Campaign: ("internal_notes", "archive_reason", "was_public"),
+    KeyDate: ("archive_reason", "reminders_paused", "was_public"),
+    PrisonerStatusChange: _STATUS_CHANGE_PRIVATE,
+    DemandStatusChange: _STATUS_CHANGE_PRIVATE,
+}
+# Models none of whose rows ever leave the admin (app_label.ModelName): subscribers, the outbox,
+# reports and corrections from the public.
+PRIVATE_MODELS = (
+    "outreach.Subscriber",
+    "outreach.Delivery",
+    "outreach.Suppression",
+    "outreach.StaffDigest",
+    "reports.Report",
+)
+
+
+def record_url(record):
+    """The full address of a record's public page."""
+    return absolute_url(record.get_absolute_url())
+
+
+# The rows, each with what its schema reads attached: one query per relation, however many rows.
+
+
+def people():
+    return Prisoner.objects.published().select_related("affiliation").with_public("campaigns", "sentences")
+
+
+def person_at(address):
+    return (
+        Prisoner.objects.published()
+        .at_public_address(address)
+        .select_related("affiliation")
+        .with_public(
+            "campaigns",
+            "sentences",
+            "aliases",
+            "charges",
+            "events",
+            "status_changes",
+            "sources",
+            "demands",
+            "key_dates",
+        )
+    )
+
+
+def demands():
+    return Demand.objects.published().select_related("campaign").with_public("addressees", "people")
+
+
+def campaigns():
+    return Campaign.objects.published().with_public("organisations")
+
+
+def key_dates():
+    return KeyDate.objects.published().select_related("campaign").with_public("people", "demands")
+
+
+# The schemas.
+
+
+class PersonRef(Schema):
+    address: str
+    name: str
+    url: str
+
+    @staticmethod
+    def resolve_address(person):
+        return person.slug
+
+    @staticmethod
+    def resolve_url(person):
+        return record_url(person)
+
+
+class Person(Schema):
+    """A person as the public list shows them."""
+
+    address: str
+    name: str
+    native_name: str
+    status: str
+    status_label: str
+    summary: str
+    country: str
+    region: str
+    occupation: str
+    organisation: str
+    arrested_on: datetime.date | None
+    released_on: datetime.date | None
+    died_on: datetime.date | None
+    expected_release: datetime.date | None
+    campaigns: list[str]
+    last_verified_on: datetime.date | None
+    url: str
+
+    @staticmethod
+    def resolve_address(person):
+        return person.slug
+
+    @staticmethod
+    def resolve_status_label(person):
+        return str(person.get_status_display())
+
+    @staticmethod
+    def resolve_organisation(person):
+        return person.affiliation.name if person.affiliation else ""
+
+    @staticmethod
+    def resolve_campaigns(person):
+        return [campaign.slug for campaign in person.public_campaigns]
+
+    @staticmethod
+    def resolve_url(person):
+        return record_url(person)
+
+
+class Charge(Schema):
+    article: str
+    description: str
+    charged_on: datetime.date | None
+
+
+class Sentence(Schema):
+    kind: str
+    length: str
+    handed_down_on: datetime.date | None
+    court: str
+    ends_on: datetime.date | None
+
+    @staticmethod
+    def resolve_length(sentence):
+        return str(sentence.length_display)
+
+    @staticmethod
+    def resolve_ends_on(sentence):
+        return sentence.end_date
+
+
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    published_on: datetime.date | None
+    url: str
+    archive_url: str
+
+
+class Event(Schema):
+    date: datetime.date
+    date_precision: str
+    kind: str
+    title: str
+    description: str
+    grade: str
+    sources: list[SourceOut]
+
+
+class StatusChange(Schema):
+    changed_at: datetime.datetime
+    old_status: str
+    new_status: str
+    note: str
+    grade: str
+    source: SourceOut | None
+    source_url: str
+
+
+class DemandRef(Schema):
+    address: str
+    title: str
+    status: str
+    url: str
+
+    @staticmethod
+    def resolve_address(demand):
+        return demand.slug
+
+    @staticmethod
+    def resolve_url(demand):
+        return record_url(demand)
+
+
+class KeyDateRef(Schema):
+    id: int
+    title: str
+    date: datetime.date
+    recurrence: str
+
+
+class PersonDetail(Person):
+    """A person as their public profile shows them. An anonymised person's sources are never shown:
+    they would name them."""
+
+    photo_url: str
+    photo_credit: str
+    aliases: list[str]
+    biography: str
+    facility: str
+    letters: str
+    address_for_letters: str
+    charges: list[Charge]
+    sentences: list[Sentence]
+    events: list[Event]
+    status_history: list[StatusChange]
+    demands: list[DemandRef]
+    key_dates: list[KeyDateRef]
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_photo_url(person):
+        return settings.SITE_URL + person.photo.url if person.photo else ""
+
+    @staticmethod
+    def resolve_aliases(person):
+        return [alias.name for alias in person.public_aliases]
+
+    @staticmethod
+    def resolve_charges(person):
+        return person.public_charges
+
+    @staticmethod
+    def resolve_sentences(person):
+        return person.public_sentences
+
+    @staticmethod
+    def resolve_events(person):
+        hide = person.is_anonymised
+        return [
+            {
+                **{field: getattr(event, field) for field in Event.model_fields if field != "sources"},
+                "sources": [] if hide else event.public_sources,
+            }
+            for event in person.public_events
+        ]
+
+    @staticmethod
+    def resolve_status_history(person):
+        hide = person.is_anonymised
+        return [
+            {
+                **{field: getattr(change, field) for field in StatusChange.model_fields},
+                **({"source": None, "source_url": ""} if hide else {}),
+            }
+            for change in person.public_status_changes
+        ]
+
+    @staticmethod
+    def resolve_demands(person):
+        return person.public_demands
+
+    @staticmethod
+    def resolve_key_dates(person):
+        return person.public_key_dates
+
+    @staticmethod
+    def resolve_sources(person):
+        return [] if person.is_anonymised else person.public_sources
+
+
+class DemandOut(Schema):
+    address: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    summary: str
+    campaign: str
+    addressees: list[str]
+    people: list[PersonRef]
+    first_raised_on: datetime.date | None
+    url: str
+
+    @staticmethod
+    def resolve_address(demand):
+        return demand.slug
+
+    @staticmethod
+    def resolve_kind_label(demand):
+        return str(demand.get_kind_display())
+
+    @staticmethod
+    def resolve_status_label(demand):
+        return str(demand.get_status_display())
+
+    @staticmethod
+    def resolve_campaign(demand):
+        return demand.campaign.slug
+
+    @staticmethod
+    def resolve_addressees(demand):
+        return [organisation.name for organisation in demand.public_addressees]
+
+    @staticmethod
+    def resolve_people(demand):
+        return demand.public_people
+
+    @staticmethod
+    def resolve_url(demand):
+        return record_url(demand)
+
+
+class CampaignOut(Schema):
+    address: str
+    name: str
+    summary: str
+    description: str
+    starts_on: datetime.date | None
+    ends_on: datetime.date | None
+    timezone: str
+    organisations: list[str]
+    url: str
+
+    @staticmethod
+    def resolve_address(campaign):
+        return campaign.slug
+
+    @staticmethod
+    def resolve_organisations(campaign):
+        return [organisation.name for organisation in campaign.public_organisations]
+
+    @staticmethod
+    def resolve_url(campaign):
+        return record_url(campaign)
+
+
+class KeyDateOut(Schema):
+    id: int
+    title: str
+    kind: str
+    date: datetime.date
+    time: datetime.time | None
+    recurrence: str
+    next_occurrence: datetime.date | None
+    place: str
+    description: str
+    campaign: str
+    people: list[PersonRef]
+    demands: list[str]
+
+    @staticmethod
+    def resolve_next_occurrence(key_date):
+        return key_date.next_occurrence()
+
+    @staticmethod
+    def resolve_campaign(key_date):
+        return key_date.campaign.slug
+
+    @staticmethod
+    def resolve_people(key_date):
+        return key_date.public_people
+
+    @staticmethod
+    def resolve_demands(key_date):
+        return [demand.slug for demand in key_date.public_demands]
+
+
+def public_row(schema, record):
+    """One record as the public may see it, in plain JSON types."""
+    return schema.from_orm(record).model_dump(mode="json")

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class ApiConfig(AppConfig):
-    name = "campaigns.api"
-    label = "api"
-    verbose_name = _("Exports and the public API")

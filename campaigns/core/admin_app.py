@@ -1,8 +1,0 @@
-from django.contrib.admin.apps import AdminConfig
-
-
-class TrackerAdminConfig(AdminConfig):
-    """django.contrib.admin with our site (campaigns.core.admin_site) as the default `admin.site`.
-    A module of its own: INSTALLED_APPS imports it before any model can be."""
-
-    default_site = "campaigns.core.admin_site.TrackerAdminSite"

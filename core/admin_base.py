@@ -1,0 +1,255 @@
+"""The admin's shared pieces: publishing actions, the delete rule, and status changes with evidence."""
+
+from contextlib import nullcontext
+
+from auditlog.mixins import AuditlogHistoryAdminMixin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Source
+from .protection import Protected, purging, record_refusal
+from .status import Grade, require_evidence, save_with_history
+from .text import validate_marks
+
+ADMIN_PURGE_REASON = "deleted by an administrator in the admin"
+
+
+class AuditedAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    """A record's admin with its audit log one click away (the "Audit log" column).
+
+    Deleting follows the record's `protection()`: an editor deletes what nothing protects; an
+    administrator's deletion of a protected record is a purge, recorded as one.
+    """
+
+    show_auditlog_history_link = True
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser and _protection(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # Recorded here, outside the view's transaction, which the refusal (a 403) rolls back.
+        if request.method == "POST" and not request.user.is_superuser:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and (why := _protection(obj)):
+                record_refusal(obj, why)
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_deleted_objects(self, objs, request):
+        # The bulk "delete selected" shows protected records as such ("cannot delete") instead of
+        # failing on them halfway.
+        deletable, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not request.user.is_superuser:
+            refused = [(obj, why) for obj in objs if (why := _protection(obj))]
+            for obj, why in refused:
+                record_refusal(obj, why)
+            protected = [*protected, *(f"{obj}: {why}" for obj, why in refused)]
+        return deletable, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        with _purge_if_administrator(request):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with _purge_if_administrator(request):
+            super().delete_queryset(request, queryset)
+
+
+def _protection(obj):
+    return obj.protection() if isinstance(obj, Protected) else ""
+
+
+def _purge_if_administrator(request):
+    return purging(request.user, ADMIN_PURGE_REASON) if request.user.is_superuser else nullcontext()
+
+
+class ProtectedFormSet(forms.BaseInlineFormSet):
+    purger = None  # the administrator whose deletions here are a purge, set by `PartInline`
+
+    def clean(self):
+        super().clean()
+        if self.purger is None:
+            for form in self.deleted_forms:
+                if form.instance.pk and (why := form.instance.protection()):
+                    raise ValidationError(
+                        _("%(record)s cannot be deleted: %(why)s.") % {"record": form.instance, "why": why}
+                    )
+
+    def delete_existing(self, obj, commit=True):
+        if commit and self.purger is not None:
+            with purging(self.purger, ADMIN_PURGE_REASON):
+                return super().delete_existing(obj, commit)
+        return super().delete_existing(obj, commit)
+
+
+class PartInline:
+    """An inline of a record's parts (aliases, events...): an editor cannot delete those of a record
+    that is or was public; an administrator's deletion is a purge."""
+
+    formset = ProtectedFormSet
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser and obj.protection():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.purger = request.user if request.user.is_superuser else None
+        return formset
+
+
+class PublishableAdmin(AuditedAdmin):
+    """Publish and unpublish actions; deleting follows `Publishable.protection`."""
+
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Publish the selected records"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.publish()
+        self.message_user(request, ngettext("%d record published.", "%d records published.", count) % count)
+
+    @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.unpublish()
+        self.message_user(request, ngettext("%d record unpublished.", "%d records unpublished.", count) % count)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # The bulk delete cannot tell drafts from published records; editors delete drafts one at a time.
+        if not request.user.is_superuser:
+            actions.pop("delete_selected", None)
+        return actions
+
+
+class StatusChangeForm(forms.ModelForm):
+    status_note = forms.CharField(
+        label=_("Why the status changed (public)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_marks],
+        help_text=_("Shown publicly in the status history, with the date. Nothing private here: use the staff note."),
+    )
+    status_note_ru = forms.CharField(
+        label=_("Why the status changed, in Russian (public)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "ru"}),
+        validators=[validate_marks],
+    )
+    status_note_kk = forms.CharField(
+        label=_("Why the status changed, in Kazakh (public)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "kk"}),
+        validators=[validate_marks],
+    )
+    status_staff_note = forms.CharField(
+        label=_("Staff note on the change (private)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the history for staff only: never shown publicly."),
+    )
+    status_source_url = forms.URLField(
+        label=_("Link to the evidence"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Needed when the status changes, unless you pick a source below."),
+    )
+
+    status_source = forms.ModelChoiceField(
+        label=_("Source of the change"), queryset=Source.objects.all(), required=False
+    )
+    status_grade = forms.ChoiceField(
+        label=_("How sure is the change"),
+        choices=Grade.choices,
+        initial=Grade.REPORTED,
+        required=False,
+        help_text=_(
+            "Confirmed: by a document or two independent sources. Reported: by one credible source. "
+            "Alleged: claimed, not yet checked. Shown publicly beside the change."
+        ),
+    )
+
+    def status_changed(self):
+        return self.instance.pk is not None and "status" in self.changed_data
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.status_changed():
+            try:
+                require_evidence(cleaned.get("status_source"), cleaned.get("status_source_url"))
+            except ValidationError as error:
+                self.add_error("status_source_url", error)
+        return cleaned
+
+
+STATUS_FIELDS = (
+    "status",
+    "status_note",
+    "status_note_ru",
+    "status_note_kk",
+    "status_staff_note",
+    ("status_source", "status_source_url"),
+    "status_grade",
+)
+
+
+class StatusAdmin(PublishableAdmin):
+    """Every save goes through `save_with_history`, so a change of status is always recorded."""
+
+    form = StatusChangeForm
+
+    def save_model(self, request, obj, form, change):
+        recorded = save_with_history(
+            obj,
+            previous_status=form.initial.get("status") if change else None,
+            by=request.user,
+            # Each language's column by name: `note` alone would write the admin's own language.
+            note_en=form.cleaned_data.get("status_note", ""),
+            note_ru=form.cleaned_data.get("status_note_ru", "") or None,
+            note_kk=form.cleaned_data.get("status_note_kk", "") or None,
+            staff_note=form.cleaned_data.get("status_staff_note", ""),
+            grade=form.cleaned_data.get("status_grade") or Grade.REPORTED,
+            source=form.cleaned_data.get("status_source"),
+            source_url=form.cleaned_data.get("status_source_url", ""),
+        )
+        if recorded:
+            messages.info(request, _("The change of status is recorded in the history."))
+
+
+class StatusHistoryInline(admin.TabularInline):
+    """The history, read-only: it is written by the service and never edited by hand."""
+
+    fields = (
+        "changed_at",
+        "old_status_label",
+        "new_status_label",
+        "changed_by_name",
+        "note",
+        "staff_note",
+        "source",
+        "source_url",
+        "grade",
+    )
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("Status history")
+
+    @admin.display(description=_("from"))
+    def old_status_label(self, change):
+        return change.get_old_status_display()
+
+    @admin.display(description=_("to"))
+    def new_status_label(self, change):
+        return change.get_new_status_display()
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,47 @@
+"""The audit trail: every change to the record, with who, when, from which address and through
+what (the admin, the public site, a command), kept by django-auditlog (docs/architecture.md says why that one).
+
+Each app registers its own models with `audited()` at the end of its models module. Entries are
+for staff only: the admin shows them per record ("Audit log" on a record's page) and as one
+filterable log (Admin → Audit log → Log entries); no public page, feed or export reads them.
+"""
+
+from contextlib import contextmanager
+
+from auditlog.context import set_extra_data
+from auditlog.middleware import AuditlogMiddleware
+from auditlog.registry import auditlog
+from django.conf import settings
+
+from .client_ip import client_ip
+
+
+def audited(model, exclude_fields=(), include_fields=()):
+    """Record every create, change and delete of this model, many-to-many links included; with
+    `include_fields`, of those fields only (for models that hold secrets)."""
+    auditlog.register(
+        model,
+        m2m_fields={field.name for field in model._meta.many_to_many},
+        exclude_fields=list(exclude_fields),
+        include_fields=list(include_fields),
+    )
+
+
+@contextmanager
+def recorded_as(source, actor=None):
+    """Changes made inside are recorded as coming from `source` (say "command load_demo"), by `actor`."""
+    with set_extra_data(context_data={"actor": actor, "additional_data": {"source": source}}):
+        yield
+
+
+class AuditMiddleware(AuditlogMiddleware):
+    """Stamps the changes a request makes with its user, the address our proxy saw (not the
+    visitor's own X-Forwarded-For claim, which auditlog would take), and the admin or the site."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request)
+
+    def get_extra_data(self, request):
+        source = "admin" if request.path.startswith(f"/{settings.ADMIN_URL}") else "site"
+        return super().get_extra_data(request) | {"additional_data": {"source": source}}

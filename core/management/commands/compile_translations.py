@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from core import catalogs
+
+
+class Command(BaseCommand):
+    help = "Compile locale/*/LC_MESSAGES/django.po to .mo with Babel (no GNU gettext needed)."
+
+    def handle(self, *args, **options):
+        written = catalogs.compile_all()
+        self.stdout.write(f"Compiled: {', '.join(written)}" if written else "Catalogs already compiled.")

@@ -1,0 +1,155 @@
+"""Draft or published, and what the public may see of a record's relations.
+
+`published()` is the one definition of what the public may see of a model. A record's relations
+reach a page only through `with_public(name, ...)`, which attaches `public_<name>`: a list of the
+related rows the public may see. Templates iterate over those attributes alone, so a page that
+forgot to ask for one shows nothing rather than a draft.
+
+A relation is registered once, with `public_relation()`, by the higher of the two apps it joins
+(the one that can import both models): prisoners registers a person's campaigns, demands registers
+a person's demands, campaigns registers a person's key dates.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from .protection import Protected, ProtectedQuerySet
+from .text import search_key, search_words
+
+
+@dataclass(frozen=True)
+class PublicRelation:
+    lookup: str  # the relation's name on the model
+    queryset: Callable[[], models.QuerySet]  # called at query time: the rows the public may see
+
+
+_RELATIONS: dict[type, dict[str, PublicRelation]] = {}
+
+
+def public_relation(model, name, lookup, queryset):
+    """Declare that `model` rows show `public_<name>`: the rows of `lookup` in `queryset()`."""
+    _RELATIONS.setdefault(model, {})[name] = PublicRelation(lookup, queryset)
+
+
+def public_relation_names(model):
+    return sorted(_RELATIONS.get(model, {}))
+
+
+class PublicRelationsQuerySet(models.QuerySet):
+    def with_public(self, *names):
+        """Attach `public_<name>` for each name (every registered relation when none is given)."""
+        relations = _RELATIONS.get(self.model, {})
+        prefetches = [
+            Prefetch(relations[name].lookup, queryset=relations[name].queryset(), to_attr=f"public_{name}")
+            for name in names or sorted(relations)
+        ]
+        return self.prefetch_related(*prefetches)
+
+    def having_public(self, name, present=True):
+        """Rows that have (or, with present=False, lack) a public row in relation `name`."""
+        relation = _RELATIONS[self.model][name]
+        field = self.model._meta.get_field(relation.lookup)
+        # A reverse relation is filtered through the field that declares it; a forward one through
+        # the name it is queried by from the other side.
+        back = field.field.name if field.auto_created else field.related_query_name()
+        related = Exists(relation.queryset().filter(**{back: OuterRef("pk")}))
+        return self.filter(related) if present else self.exclude(related)
+
+
+class Visibility(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived (no longer public, kept)")
+
+
+class PublishableQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
+    def published(self):
+        """The one definition of what the public may see; every public page, feed and export uses it."""
+        return self.filter(visibility=Visibility.PUBLISHED)
+
+    def search(self, text):
+        """Rows whose `searched_fields` have every typed word, in any order, at the start of a word,
+        folded as names are (core.text): Жаңаөзен, Жанаозен and Janaozen find "Zhanaozen".
+
+        Folded in Python: the models that use this (campaigns, demands, key dates) have tens of rows a
+        campaign, and a folded key would need a column per language and field.
+        """
+        words = search_words(text)
+        if not words:
+            return self
+        fields = self.model.searched_fields
+        found = [
+            pk
+            for pk, *texts in self.values_list("pk", *fields)
+            if all(f" {word}" in search_key(*texts) for word in words)
+        ]
+        return self.filter(pk__in=found)
+
+    def publish(self):
+        return self._set_visibility(Visibility.PUBLISHED)
+
+    def unpublish(self):
+        return self._set_visibility(Visibility.DRAFT)
+
+    def _set_visibility(self, visibility):
+        # Saved one by one, not with update(): each change must reach the audit trail.
+        changed = 0
+        for record in self.exclude(visibility=visibility):
+            record.visibility = visibility
+            record.save(update_fields=["visibility", "was_public"])
+            changed += 1
+        return changed
+
+
+class Publishable(Protected):
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.DRAFT,
+        db_index=True,
+        help_text=_("A record that has been public is never deleted: to take it down, archive it and say why."),
+    )
+    # Set on first publication and never cleared: what the public may have seen is kept.
+    was_public = models.BooleanField(_("has been public"), default=False, editable=False)
+    archive_reason = models.CharField(
+        _("why it was archived"),
+        max_length=300,
+        blank=True,
+        help_text=_("Private. Needed when archiving (for example: consent withdrawn, a safety risk, a duplicate)."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.visibility == Visibility.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        if self.is_published:
+            self.was_public = True
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.visibility == Visibility.ARCHIVED and not self.archive_reason.strip():
+            raise ValidationError({"archive_reason": _("Say why this record is archived.")})
+
+    def protection(self):
+        if self.is_published or self.was_public:
+            return _("it is or has been public; archive it instead")
+        return ""
+
+    def deletable_by(self, user):
+        """What the public has seen is deleted only by an administrator (a purge); an editor deletes drafts."""
+        return user.is_superuser or not self.protection()

@@ -1,0 +1,137 @@
+"""The status history of people and demands, and the one service that changes a status."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .languages import in_every_language
+from .protection import Protected, ProtectedQuerySet
+
+
+class Grade(models.TextChoices):
+    """How sure the record is of a fact, shown beside it."""
+
+    CONFIRMED = "confirmed", _("Confirmed")  # by a document or by two independent sources
+    REPORTED = "reported", _("Reported")  # by one credible source
+    ALLEGED = "alleged", _("Alleged")  # claimed, not yet checked
+
+
+class StatusChange(Protected):
+    """One recorded change of status, written only by `record_status_change` and `record_initial_status`."""
+
+    objects = ProtectedQuerySet.as_manager()
+
+    old_status = models.CharField(_("old status"), max_length=20, blank=True)
+    new_status = models.CharField(_("new status"), max_length=20)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept apart from the user row so that the record still says who after the account is gone.
+    changed_by_name = models.CharField(_("changed by (name)"), max_length=150, blank=True)
+    note = models.TextField(_("public note"), blank=True, help_text=_("Shown publicly in the status history."))
+    staff_note = models.TextField(_("staff note"), blank=True, help_text=_("Private: never shown publicly."))
+    source = models.ForeignKey(
+        "core.Source", verbose_name=_("source"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    source_url = models.URLField(_("source URL"), blank=True, max_length=500)
+    grade = models.CharField(_("how sure"), max_length=10, choices=Grade.choices, default=Grade.REPORTED)
+
+    class Meta:
+        abstract = True
+        ordering = ["-changed_at", "-id"]
+
+    status_choices = None  # the TextChoices of the record's status, set by each subclass
+
+    def __str__(self):
+        return f"{self.old_status or '∅'} → {self.new_status} ({self.changed_at:%Y-%m-%d})"
+
+    def protection(self):
+        return _("the status history is kept")
+
+    def get_old_status_display(self):
+        return self.status_choices(self.old_status).label if self.old_status else ""
+
+    def get_new_status_display(self):
+        return self.status_choices(self.new_status).label
+
+
+class StatusUnchanged(Exception):
+    pass
+
+
+def require_evidence(source, source_url):
+    """A change of status made by hand says where it is documented."""
+    if not (source or source_url):
+        raise ValidationError(_("Say where the change of status is documented: pick a source or give a link."))
+
+
+# What an editor says about a change, besides who made it: `note` (public; or note_en, note_ru, note_kk
+# for each language's), `staff_note` (private), `source` or `source_url` (the evidence), `grade` (how sure).
+EVIDENCE_FIELDS = ("note", *in_every_language("note"), "staff_note", "source", "source_url", "grade")
+
+
+@transaction.atomic
+def record_status_change(record, new_status, *, by=None, at=None, **evidence):
+    """Change the status of a person or a demand and record who, when, why and on what evidence.
+
+    The only way a status changes, so that the history is never skipped. The row is locked so that
+    two editors saving at once record two changes with the right old values, not one lost.
+    """
+    model = type(record)
+    old_status = model.objects.select_for_update().values_list("status", flat=True).get(pk=record.pk)
+    if old_status == new_status:
+        raise StatusUnchanged(new_status)
+    # update() bypasses save(), but the history row written below is public data too: saving it makes
+    # cached pages stale (PublicData), so no bump is needed here.
+    model.objects.filter(pk=record.pk).update(status=new_status, updated_at=timezone.now())
+    record.status = new_status
+    return _log(record, old_status, new_status, by=by, at=at, **evidence)
+
+
+def record_initial_status(record, *, by=None, at=None, **evidence):
+    """Open the history of a new record with the status it was created with."""
+    return _log(record, "", record.status, by=by, at=at, **evidence)
+
+
+@transaction.atomic
+def save_with_history(record, *, previous_status=None, by=None, **evidence):
+    """Save a person or a demand edited by hand, keeping its status history.
+
+    A new record opens its history; an edit that changes the status (from `previous_status`, the
+    status the editor saw) needs evidence and goes through `record_status_change`. Returns the
+    recorded change, or None when the status stayed the same.
+    """
+    if record._state.adding:
+        record.save()
+        record_initial_status(record, by=by, **evidence)
+        return None
+    new_status = record.status
+    if previous_status is None or new_status == previous_status:
+        record.save()
+        return None
+    require_evidence(evidence.get("source"), evidence.get("source_url"))
+    record.status = previous_status
+    record.save()
+    return record_status_change(record, new_status, by=by, **evidence)
+
+
+def _log(record, old_status, new_status, *, by, at, **evidence):
+    unknown = set(evidence) - set(EVIDENCE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not part of a status change's evidence: {', '.join(sorted(unknown))}")
+    return record.status_changes.create(
+        old_status=old_status,
+        new_status=new_status,
+        changed_at=at or timezone.now(),
+        changed_by=by,
+        changed_by_name=by.get_username() if by else "",
+        **evidence,
+    )

@@ -1,0 +1,70 @@
+"""N synthetic people for benchmarks only: never part of the demo, and marked as what they are."""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from core.models import Campaign
+from core.publishing import Visibility
+from core.text import search_key
+from prisoners.models import Prisoner, PrisonerStatusChange, Status
+
+SLUG_PREFIX = "synthetic-"
+STATUSES = [Status.IMPRISONED, Status.DETAINED, Status.RELEASED, Status.RESTRICTED, Status.AT_RISK]
+REGIONS = ["Mangystau", "Almaty", "Atyrau", "Aktobe"]
+
+
+class Command(BaseCommand):
+    help = (
+        'Make N synthetic people ("Synthetic person 00001"...) in a campaign of their own, for '
+        "`make bench`. Refuses a database that holds real people unless --force."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int)
+        parser.add_argument("--force", action="store_true", help="add them beside real records")
+
+    @transaction.atomic
+    def handle(self, count, force, **options):
+        real = Prisoner.objects.exclude(slug__startswith=SLUG_PREFIX)
+        if real.exists() and not force:
+            raise CommandError(
+                "This database holds real people: synthetic ones would mix with them. Use an empty "
+                "database (or --force)."
+            )
+        campaign, _created = Campaign.objects.get_or_create(
+            slug=f"{SLUG_PREFIX}campaign",
+            defaults={
+                "name": "Synthetic benchmark campaign (not real people)",
+                "summary": "Benchmark data only.",
+                "visibility": Visibility.PUBLISHED,
+            },
+        )
+        start = Prisoner.objects.filter(slug__startswith=SLUG_PREFIX).count()
+        people = []
+        for n in range(start + 1, start + count + 1):
+            name = f"Synthetic person {n:05d}"
+            people.append(
+                Prisoner(
+                    name=name,
+                    slug=f"{SLUG_PREFIX}{n:05d}",
+                    search_key=search_key(name),
+                    status=STATUSES[n % len(STATUSES)],
+                    region=REGIONS[n % len(REGIONS)],
+                    summary="Synthetic record for benchmarks.",
+                    arrested_on=datetime.date(2011, 1, 1) + datetime.timedelta(days=n % 5000),
+                    visibility=Visibility.PUBLISHED,
+                    was_public=True,
+                )
+            )
+        # bulk_create: 10,000 saves one by one would take minutes, and these rows need no audit trail.
+        made = Prisoner.objects.bulk_create(people, batch_size=2000)
+        PrisonerStatusChange.objects.bulk_create(
+            (PrisonerStatusChange(prisoner=person, new_status=person.status) for person in made), batch_size=2000
+        )
+        through = Prisoner.campaigns.through
+        through.objects.bulk_create(
+            (through(prisoner_id=person.pk, campaign_id=campaign.pk) for person in made), batch_size=2000
+        )
+        self.stdout.write(f'Made {len(made)} synthetic people in "{campaign.name}".')

@@ -1,0 +1,167 @@
+"""Subscribing, confirming, changing preferences and unsubscribing.
+
+The public form answers the same whatever the address (new, pending, confirmed, unsubscribed):
+what differs is only the email that goes to that address, which only its owner reads. A public
+request never turns mail back on for an address that unsubscribed or was refused: that takes a
+confirmation by its owner. Emails go through the outbox (`Delivery`); the services return the
+outbox row now due, and the caller asks a worker to send it at once (services never import tasks).
+"""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.models import Campaign
+from core.site import absolute_url, site_domain
+from prisoners.models import Prisoner
+
+from .emails import build_subscriber_email
+from .models import Delivery, Subscriber, Suppression
+from .tokens import (
+    CONFIRM_SALT,
+    MANAGE_SALT,
+    UNSUBSCRIBE_SALT,
+    address_hash,
+    address_hashes,
+    subscriber_from_token,
+    subscriber_token,
+)
+
+CONFIRM = Delivery.Kind.CONFIRM
+ALREADY = Delivery.Kind.ALREADY_SUBSCRIBED
+# An address asked to subscribe again gets at most one confirmation email in this time...
+RESEND_AFTER = datetime.timedelta(minutes=10)
+
+
+def _suppressed_resend_after():
+    # ... and one that asked us to stop, or was refused, at most one per confirmation period.
+    return datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
+
+
+@transaction.atomic
+def subscribe(email, *, language, campaigns, prisoners, lead_days, now=None):
+    """Returns the subscriber and the id of the outbox row now due to them (or None)."""
+    now = now or timezone.now()
+    subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+        email=email.strip().lower(), defaults={"language": language}
+    )
+    if subscriber.is_active:
+        # Preferences of a confirmed address are changed only through its signed link.
+        return subscriber, _queue(subscriber, ALREADY, now)
+    _store_preferences(subscriber, language, campaigns, prisoners, lead_days)
+    return subscriber, _request_confirmation(subscriber, now)
+
+
+@transaction.atomic
+def update_preferences(subscriber, *, language, campaigns, prisoners, lead_days, now=None):
+    """From the signed preferences link. Returns the id of a confirmation request when one is due:
+    an address that unsubscribed (or was never confirmed) is asked to confirm before mail resumes."""
+    _store_preferences(subscriber, language, campaigns, prisoners, lead_days)
+    if subscriber.is_active:
+        return None
+    return _request_confirmation(subscriber, now or timezone.now())
+
+
+def _store_preferences(subscriber, language, campaigns, prisoners, lead_days):
+    subscriber.language = language
+    subscriber.lead_days = sorted(set(lead_days), reverse=True)
+    subscriber.save(update_fields=["language", "lead_days"])
+    subscriber.campaigns.set(campaigns)
+    subscriber.prisoners.set(prisoners)
+
+
+def _request_confirmation(subscriber, now):
+    suppressed = subscriber.unsubscribed_at or subscriber.bounced_at or is_suppressed(subscriber.email)
+    wait = _suppressed_resend_after() if suppressed else RESEND_AFTER
+    if subscriber.confirmation_sent_at and now - subscriber.confirmation_sent_at < wait:
+        return None
+    subscriber.confirmation_sent_at = now
+    subscriber.save(update_fields=["confirmation_sent_at"])
+    return _queue(subscriber, CONFIRM, now)
+
+
+def _queue(subscriber, kind, now):
+    delivery = Delivery.objects.create(
+        kind=kind,
+        subscriber=subscriber,
+        occasion_key=f"{kind}:{uuid.uuid4().hex[:16]}",
+        occurrence=now.date(),
+        lead_days=0,
+        title=str(Delivery.Kind(kind).label),
+        next_attempt_at=now,
+    )
+    return delivery.pk
+
+
+def subscription_email(subscriber, kind, connection=None, delivery_id=None):
+    context = {"subscriber": subscriber, "follows": follows(subscriber)}
+    if kind == CONFIRM:
+        with translation.override(subscriber.language):  # the page in the language they chose
+            confirm = reverse("subscription_confirm", args=[subscriber_token(subscriber, CONFIRM_SALT)])
+        context["confirm_url"] = absolute_url(confirm)
+        context["valid_days"] = settings.SUBSCRIPTION_CONFIRM_DAYS
+    headers = {"Message-ID": f"<{kind}-{delivery_id}@{site_domain()}>"} if delivery_id else None
+    return build_subscriber_email(f"subscription_{kind}", subscriber, context, headers=headers, connection=connection)
+
+
+def follows(subscriber):
+    """What the subscriber follows, as the public may see it: a record unpublished since is left out."""
+    campaigns = Campaign.objects.published().filter(subscribers=subscriber)
+    people = Prisoner.objects.published().filter(subscribers=subscriber)
+    return [campaign.name for campaign in campaigns] + [person.name for person in people]
+
+
+def confirmable(token):
+    max_age = datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
+    return subscriber_from_token(token, CONFIRM_SALT, max_age=max_age)
+
+
+@transaction.atomic
+def confirm(token, now=None):
+    """The owner's confirmation: the only thing that turns mail (back) on for an address."""
+    subscriber = confirmable(token)
+    if subscriber is None:
+        return None
+    Subscriber.objects.filter(pk=subscriber.pk).update(
+        confirmed_at=now or timezone.now(), unsubscribed_at=None, bounced_at=None, bounce_reason=""
+    )
+    Suppression.objects.filter(address_hash__in=address_hashes(subscriber.email)).delete()
+    subscriber.refresh_from_db()
+    return subscriber
+
+
+def unsubscribe(token, now=None):
+    subscriber = subscriber_from_token(token, UNSUBSCRIBE_SALT)
+    if subscriber is None:
+        return None
+    Subscriber.objects.filter(pk=subscriber.pk, unsubscribed_at__isnull=True).update(
+        unsubscribed_at=now or timezone.now()
+    )
+    suppress(subscriber.email, Suppression.Reason.UNSUBSCRIBED)
+    return subscriber
+
+
+def manageable(token):
+    return subscriber_from_token(token, MANAGE_SALT)
+
+
+def suppress(email, reason):
+    """Remember that this address is not to be written to, even once its row is gone."""
+    if not is_suppressed(email):
+        Suppression.objects.get_or_create(address_hash=address_hash(email), defaults={"reason": reason})
+
+
+def is_suppressed(email):
+    return Suppression.objects.filter(address_hash__in=address_hashes(email)).exists()
+
+
+def expire_unconfirmed(now):
+    cutoff = now - datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
+    # Counted from the last confirmation email, so that re-subscribing starts the clock again. An
+    # address that unsubscribed is remembered by its Suppression entry after its row is gone.
+    _total, by_model = Subscriber.objects.filter(confirmed_at__isnull=True, confirmation_sent_at__lt=cutoff).delete()
+    return by_model.get(Subscriber._meta.label, 0)

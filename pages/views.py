@@ -1,0 +1,126 @@
+"""The site's own pages, over the whole record: home, the calendar of key dates, statistics, the letter
+guide, robots.txt."""
+
+import math
+
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from campaigns.models import KeyDate
+from campaigns.updates import public_updates
+from core.charts import Point, bar_chart, line_chart
+from core.dates import local_today
+from core.models import Campaign
+from core.site import absolute_url
+from demands.models import Demand
+from prisoners.models import Prisoner
+
+from .statistics import statistics
+
+RECENT_UPDATES = 8
+
+
+def home(request):
+    people = Prisoner.objects.published()
+    context = {
+        "campaigns": Campaign.objects.published(),
+        "detained_count": people.detained().count(),
+        "people_count": people.count(),
+        "outstanding_count": Demand.objects.published().outstanding().count(),
+        "next_dates": KeyDate.objects.listed().upcoming(local_today(), limit=5),
+        "updates": public_updates(RECENT_UPDATES),
+    }
+    return render(request, "pages/home.html", context)
+
+
+def calendar(request):
+    query = request.GET.get("q", "")[:100]
+    key_dates = KeyDate.objects.listed().search(query)
+    return render(request, "pages/calendar.html", {"occurrences": key_dates.upcoming(local_today()), "query": query})
+
+
+def statistics_page(request):
+    today = local_today()
+    figures = statistics(today)
+    custody = figures["custody"]
+    held = [
+        Point(_("today") if day == today else date_format(day, "Y" if custody.yearly else "M Y"), count)
+        for day, count in custody.held
+    ]
+    months = figures["update_months"]
+    charts = {
+        "people": bar_chart(
+            figures["people_by_status"],
+            chart_id="chart-people",
+            title=_("People by status"),
+            description=_("How many people on record have each status; the figures are in the table beside."),
+        ),
+        "custody": line_chart(
+            held,
+            chart_id="chart-custody",
+            labels_every=math.ceil(len(held) / 6) or 1,
+            title=_("People held over time"),
+            description=_(
+                "How many people were held on the last day of each period since the earliest arrest on "
+                "record, and today; the figures are in the table beside."
+            ),
+        )
+        if held
+        else "",
+        "demand_status": bar_chart(
+            figures["demands_by_status"],
+            chart_id="chart-demand-status",
+            title=_("Demands by status"),
+            description=_("How many demands have each status; the figures are in the table beside."),
+        ),
+        "addressees": bar_chart(
+            figures["demands_by_addressee"],
+            chart_id="chart-addressees",
+            title=_("Demands by addressee"),
+            description=_("How many demands are addressed to each organisation; the figures are in the table beside."),
+        ),
+        "updates": line_chart(
+            [Point(date_format(month.month, "M Y"), month.total) for month in months],
+            chart_id="chart-updates",
+            labels_every=6,
+            title=_("Updates per month"),
+            description=_(
+                "How many updates were published in each of the last %(n)d months; the figures are in the table beside."
+            )
+            % {"n": len(months)},
+        ),
+    }
+    context = {
+        **figures,
+        "charts": charts,
+        "today": today,
+        "people_total": sum(p.value for p in figures["people_by_status"]),
+    }
+    return render(request, "pages/statistics.html", context)
+
+
+def robots_txt(request):
+    # The admin's address is not listed: naming it here would undo moving it (DJANGO_ADMIN_URL).
+    # Personal links (confirm, manage, unsubscribe) carry tokens and are no use to a search engine.
+    lines = [
+        "User-agent: *",
+        "Disallow: /subscribe/confirm/",
+        "Disallow: /subscribe/manage/",
+        "Disallow: /unsubscribe/",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def write(request):
+    return render(request, "pages/write.html")
+
+
+def favicon(request):
+    # Resolved per request, not when the URLs load: in production the static manifest exists only
+    # after collectstatic, and `manage.py check` must run before it.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
