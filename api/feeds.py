@@ -40,7 +40,7 @@ class UpdatesFeed(Feed):
         return f"{update.record}: {update.text}"
 
     def item_description(self, update):
-        return update.text
+        return f"{update.when}: {update.text}"
 
     def item_link(self, update):
         return update.url
@@ -51,11 +51,12 @@ class UpdatesFeed(Feed):
 
     item_guid_is_permalink = False
 
+    # When the entry was added to the record; the description says when it happened.
     def item_pubdate(self, update):
-        return update.when
+        return update.recorded_at
 
     def item_updateddate(self, update):
-        return update.when
+        return update.recorded_at
 
 
 class CampaignFeed(UpdatesFeed):

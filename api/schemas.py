@@ -15,6 +15,7 @@ from django.conf import settings
 from ninja import Schema
 
 from campaigns.models import KeyDate
+from core.dates import Precision
 from core.models import Campaign
 from core.site import absolute_url
 from demands.models import Demand, DemandStatusChange
@@ -125,10 +126,15 @@ class Person(Schema):
     region: str
     occupation: str
     organisation: str
+    # A date known only to the month or the year is its first day, with the precision beside it.
     arrested_on: datetime.date | None
+    arrested_on_precision: str
     released_on: datetime.date | None
+    released_on_precision: str
     died_on: datetime.date | None
+    died_on_precision: str
     expected_release: datetime.date | None
+    expected_release_precision: str
     campaigns: list[str]
     last_verified_on: datetime.date | None
     url: str
@@ -140,6 +146,10 @@ class Person(Schema):
     @staticmethod
     def resolve_status_label(person):
         return str(person.get_status_display())
+
+    @staticmethod
+    def resolve_expected_release_precision(person):
+        return person.expected_release_precision if person.expected_release else Precision.DAY
 
     @staticmethod
     def resolve_organisation(person):
@@ -158,14 +168,17 @@ class Charge(Schema):
     article: str
     description: str
     charged_on: datetime.date | None
+    charged_on_precision: str
 
 
 class Sentence(Schema):
     kind: str
     length: str
     handed_down_on: datetime.date | None
+    handed_down_on_precision: str
     court: str
     ends_on: datetime.date | None
+    ends_on_precision: str
 
     @staticmethod
     def resolve_length(sentence):
@@ -174,6 +187,10 @@ class Sentence(Schema):
     @staticmethod
     def resolve_ends_on(sentence):
         return sentence.end_date
+
+    @staticmethod
+    def resolve_ends_on_precision(sentence):
+        return sentence.end_date_precision
 
 
 class SourceOut(Schema):
@@ -195,7 +212,9 @@ class Event(Schema):
 
 
 class StatusChange(Schema):
-    changed_at: datetime.datetime
+    happened_on: datetime.date  # when it happened: the first day of its month or year when only that is known
+    happened_on_precision: str  # day, month, year, or "recorded" (not known: happened_on is the day it was recorded)
+    changed_at: datetime.datetime  # when it was recorded
     old_status: str
     new_status: str
     note: str

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from core.dates import ChangePrecision, partial_date
 from demands.models import Demand, DemandStatusChange
 from prisoners.models import Prisoner, PrisonerStatusChange, TimelineEvent
 
@@ -17,7 +18,9 @@ from prisoners.models import Prisoner, PrisonerStatusChange, TimelineEvent
 @dataclass(frozen=True)
 class Update:
     key: str  # stable: the feed entry's id
-    when: datetime.datetime
+    happened_on: datetime.date  # when it happened, as precisely as known: the date shown, and the order
+    precision: str  # of happened_on: day, month, year, or "recorded" (not known: the day it was recorded)
+    recorded_at: datetime.datetime  # when the record learnt it (a feed entry's publication)
     record: object  # the person or demand, as the public sees it
     text: str
     anchor: str = ""  # the section of the record's page it concerns
@@ -27,38 +30,60 @@ class Update:
         return f"{self.record.get_absolute_url()}{self.anchor}"
 
     @property
-    def date(self):
-        return self.when.date()
+    def when(self):
+        """The date in words, as precisely as it is known."""
+        return partial_date(self.happened_on, self.precision)
+
+    @property
+    def order(self):
+        return (self.happened_on, self.recorded_at, self.key)
 
 
 def public_updates(limit, people=None, demands=None):
     """The latest `limit` updates of these people and demands (querysets; None: all of them public)."""
     people = Prisoner.objects.published() if people is None else people
     demands = Demand.objects.published() if demands is None else demands
-    changes = list(
-        PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by("-changed_at", "-pk")[:limit]
-    )
+    newest = ("-happened_on", "-changed_at", "-pk")
+    changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by(*newest)[:limit])
     events = list(TimelineEvent.objects.public().filter(prisoner__in=people).order_by("-date", "-pk")[:limit])
-    demand_changes = list(DemandStatusChange.objects.filter(demand__in=demands).order_by("-changed_at", "-pk")[:limit])
+    demand_changes = list(DemandStatusChange.objects.filter(demand__in=demands).order_by(*newest)[:limit])
     faces = people.in_bulk({row.prisoner_id for row in [*changes, *events]})
     public_demands = demands.in_bulk({row.demand_id for row in demand_changes})
     updates = [_status(change, "person", faces[change.prisoner_id]) for change in changes]
     updates += [_status(change, "demand", public_demands[change.demand_id]) for change in demand_changes]
     updates += [
-        Update(f"event-{event.pk}", _midnight(event.date), faces[event.prisoner_id], event.title, "#timeline-heading")
+        Update(
+            f"event-{event.pk}",
+            event.date,
+            event.date_precision,
+            _midnight(event.date),
+            faces[event.prisoner_id],
+            event.title,
+            "#timeline-heading",
+        )
         for event in events
     ]
-    updates.sort(key=lambda update: (update.when, update.key), reverse=True)
+    updates.sort(key=lambda update: update.order, reverse=True)
     return updates[:limit]
 
 
 def _status(change, kind, record):
     if change.old_status:
         text = _("status now %(status)s") % {"status": change.get_new_status_display()}
-    else:
-        # The first entry is the day the record was added, not the day of the event.
+    elif change.happened_on_precision == ChangePrecision.RECORDED:
+        # A first entry not known to have happened on a date: the day the record was added.
         text = _("added to the tracker")
-    return Update(f"{kind}-status-{change.pk}", change.changed_at, record, text, "#history-heading")
+    else:
+        text = str(change.get_new_status_display())
+    return Update(
+        f"{kind}-status-{change.pk}",
+        change.happened_on,
+        change.happened_on_precision,
+        change.changed_at,
+        record,
+        text,
+        "#history-heading",
+    )
 
 
 def _midnight(day):

@@ -6,13 +6,15 @@ from auditlog.mixins import AuditlogHistoryAdminMixin
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .dates import Precision, local_today, partial_date
 from .models import Source
 from .protection import Protected, purging, record_refusal
-from .status import Grade, require_evidence, save_with_history
+from .status import Grade, require_evidence, require_past, save_with_history
 from .text import validate_marks
 
 ADMIN_PURGE_REASON = "deleted by an administrator in the admin"
@@ -128,6 +130,19 @@ class PublishableAdmin(AuditedAdmin):
 
 
 class StatusChangeForm(forms.ModelForm):
+    status_happened_on = forms.DateField(
+        label=_("When did this happen?"),
+        required=False,
+        initial=local_today,
+        widget=AdminDateWidget,
+        help_text=_(
+            "The day the status changed (for a new record: since when it has had this status), as the "
+            "sources date it. Leave it empty only when nobody knows: the history then says it was recorded today."
+        ),
+    )
+    status_happened_on_precision = forms.ChoiceField(
+        label=_("Known to"), choices=Precision.choices, initial=Precision.DAY, required=False
+    )
     status_note = forms.CharField(
         label=_("Why the status changed (public)"),
         required=False,
@@ -184,11 +199,39 @@ class StatusChangeForm(forms.ModelForm):
                 require_evidence(cleaned.get("status_source"), cleaned.get("status_source_url"))
             except ValidationError as error:
                 self.add_error("status_source_url", error)
+        try:
+            require_past(
+                cleaned.get("status_happened_on"), cleaned.get("status_happened_on_precision") or Precision.DAY
+            )
+        except ValidationError as error:
+            self.add_error("status_happened_on", error)
         return cleaned
+
+    def status_evidence(self):
+        """What the editor said about the change, as `save_with_history` takes it."""
+        data = self.cleaned_data
+        happened = {}
+        if data.get("status_happened_on"):
+            happened = {
+                "happened_on": data["status_happened_on"],
+                "happened_on_precision": data.get("status_happened_on_precision") or Precision.DAY,
+            }
+        return {
+            **happened,
+            # Each language's column by name: `note` alone would write the admin's own language.
+            "note_en": data.get("status_note", ""),
+            "note_ru": data.get("status_note_ru", "") or None,
+            "note_kk": data.get("status_note_kk", "") or None,
+            "staff_note": data.get("status_staff_note", ""),
+            "grade": data.get("status_grade") or Grade.REPORTED,
+            "source": data.get("status_source"),
+            "source_url": data.get("status_source_url", ""),
+        }
 
 
 STATUS_FIELDS = (
     "status",
+    ("status_happened_on", "status_happened_on_precision"),
     "status_note",
     "status_note_ru",
     "status_note_kk",
@@ -208,14 +251,7 @@ class StatusAdmin(PublishableAdmin):
             obj,
             previous_status=form.initial.get("status") if change else None,
             by=request.user,
-            # Each language's column by name: `note` alone would write the admin's own language.
-            note_en=form.cleaned_data.get("status_note", ""),
-            note_ru=form.cleaned_data.get("status_note_ru", "") or None,
-            note_kk=form.cleaned_data.get("status_note_kk", "") or None,
-            staff_note=form.cleaned_data.get("status_staff_note", ""),
-            grade=form.cleaned_data.get("status_grade") or Grade.REPORTED,
-            source=form.cleaned_data.get("status_source"),
-            source_url=form.cleaned_data.get("status_source_url", ""),
+            **form.status_evidence(),
         )
         if recorded:
             messages.info(request, _("The change of status is recorded in the history."))
@@ -225,6 +261,7 @@ class StatusHistoryInline(admin.TabularInline):
     """The history, read-only: it is written by the service and never edited by hand."""
 
     fields = (
+        "happened",
         "changed_at",
         "old_status_label",
         "new_status_label",
@@ -239,6 +276,10 @@ class StatusHistoryInline(admin.TabularInline):
     extra = 0
     can_delete = False
     verbose_name_plural = _("Status history")
+
+    @admin.display(description=_("happened"))
+    def happened(self, change):
+        return partial_date(change.happened_on, change.happened_on_precision)
 
     @admin.display(description=_("from"))
     def old_status_label(self, change):

@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dates import ChangePrecision, local_day, local_today, period_start, precision_field
 from .languages import in_every_language
 from .protection import Protected, ProtectedQuerySet
 
@@ -25,7 +26,11 @@ class StatusChange(Protected):
 
     old_status = models.CharField(_("old status"), max_length=20, blank=True)
     new_status = models.CharField(_("new status"), max_length=20)
-    changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
+    # When the change happened, as precisely as the sources say; when it was recorded is `changed_at`
+    # (and the audit trail). The first day of the period when only a month or a year is known.
+    happened_on = models.DateField(_("happened on"), default=local_today, db_index=True)
+    happened_on_precision = precision_field(_("known to"), ChangePrecision, ChangePrecision.RECORDED)
+    changed_at = models.DateTimeField(_("recorded at"), default=timezone.now, db_index=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),
@@ -46,12 +51,12 @@ class StatusChange(Protected):
 
     class Meta:
         abstract = True
-        ordering = ["-changed_at", "-id"]
+        ordering = ["-happened_on", "-changed_at", "-id"]
 
     status_choices = None  # the TextChoices of the record's status, set by each subclass
 
     def __str__(self):
-        return f"{self.old_status or '∅'} → {self.new_status} ({self.changed_at:%Y-%m-%d})"
+        return f"{self.old_status or '∅'} → {self.new_status} ({self.happened_on:%Y-%m-%d})"
 
     def protection(self):
         return _("the status history is kept")
@@ -73,9 +78,25 @@ def require_evidence(source, source_url):
         raise ValidationError(_("Say where the change of status is documented: pick a source or give a link."))
 
 
-# What an editor says about a change, besides who made it: `note` (public; or note_en, note_ru, note_kk
-# for each language's), `staff_note` (private), `source` or `source_url` (the evidence), `grade` (how sure).
-EVIDENCE_FIELDS = ("note", *in_every_language("note"), "staff_note", "source", "source_url", "grade")
+# What an editor says about a change, besides who made it: when it happened (`happened_on` and its
+# precision; without them, the day it is recorded, marked as such), `note` (public; or note_en, note_ru,
+# note_kk for each language's), `staff_note` (private), `source` or `source_url` (the evidence), `grade`.
+EVIDENCE_FIELDS = (
+    "happened_on",
+    "happened_on_precision",
+    "note",
+    *in_every_language("note"),
+    "staff_note",
+    "source",
+    "source_url",
+    "grade",
+)
+
+
+def require_past(happened_on, precision):
+    """A change is recorded once it has happened: not on a date to come."""
+    if happened_on and period_start(happened_on, precision) > local_today():
+        raise ValidationError(_("A change of status cannot have happened in the future."))
 
 
 @transaction.atomic
@@ -127,6 +148,13 @@ def _log(record, old_status, new_status, *, by, at, **evidence):
     unknown = set(evidence) - set(EVIDENCE_FIELDS)
     if unknown:
         raise TypeError(f"Not part of a status change's evidence: {', '.join(sorted(unknown))}")
+    if evidence.get("happened_on"):
+        precision = evidence.setdefault("happened_on_precision", ChangePrecision.DAY)
+        require_past(evidence["happened_on"], precision)
+        evidence["happened_on"] = period_start(evidence["happened_on"], precision)
+    else:
+        evidence["happened_on"] = local_today() if at is None else local_day(at)
+        evidence["happened_on_precision"] = ChangePrecision.RECORDED
     return record.status_changes.create(
         old_status=old_status,
         new_status=new_status,

@@ -2,12 +2,19 @@
 
 Every fact cites the article it comes from ("pirani" or "jones"). Where the articles give no
 fact (an exact arrest date, a facility, a birth date) the field stays empty: nothing is invented.
-Events known only to the month or year say so (date precision).
+A date known only to the month or year says so (its precision). A status is dated as the article
+that reports it dates it: the day or month it happened where the article says, else the article's own
+date ("as reported in December 2019").
 """
 
 import datetime
 
 D = datetime.date
+
+# The day the demo's facts were last checked against the two articles: every profile's "last verified".
+VERIFIED_ON = D(2026, 12, 7)
+# When each article reports a status without dating it, the status is dated as of the article.
+AS_OF = {"pirani": ((2021, 12, 16), "day"), "jones": ((2019, 12, 1), "month")}
 
 SOURCES = {
     "pirani": {
@@ -69,6 +76,8 @@ CAMPAIGN = {
 PEOPLE = [
     {
         "slug": "erzhan-elshibayev", "name": "Erzhan Elshibayev", "status": "imprisoned",
+        "arrested": ((2019, 1, 1), "year", "pirani"),
+        "status_on": (None, "jones", "Reported in December 2019 as jailed for five years (Jones 2019)."),
         "aliases": ["Yerzhan Yelshibaev"], "region": "Mangistau",
         "occupation": "Organiser of an unemployed union",
         "summary": "Helped organise peaceful protests of young unemployed people in Zhanaozen in 2019; jailed for five years.",
@@ -79,7 +88,7 @@ PEOPLE = [
         "came from a 2017 fight in which four men attacked him on his way to work, which led to no charges at the "
         "time (Pirani 2021).",
         "charges": [("", "An offence arising from a 2017 fight in which he was attacked by four men; no charge was brought at the time.", "pirani")],
-        "sentences": [("imprisonment", 5, "jones")],
+        "sentences": [("imprisonment", 5, "jones", ((2019, 1, 1), "year"))],
         "events": [
             ((2019, 1, 1), "year", "pirani", "arrest", "Charged and arrested",
              "Charged in 2019 over a fight in 2017 in which four men attacked him."),
@@ -94,28 +103,34 @@ PEOPLE = [
     },
     {
         "slug": "yerlan-baltabai", "name": "Yerlan Baltabai", "status": "imprisoned", "aliases": ["Erlan Baltabay"],
+        "status_on": (None, "jones", "Reported in December 2019 as imprisoned for seven years (Jones 2019)."),
         "occupation": "Trade union leader", "affiliation": "dignified-labour",
         "summary": "Leader of the trade union Dignified Labour, imprisoned for seven years.",
         "biography": "As the regime answered new oil workers' strikes by arresting their leaders and closing unions, "
         "Yerlan Baltabai, leader of the union Dignified Labour, was imprisoned for seven years (Jones 2019).",
-        "sentences": [("imprisonment", 7, "jones")],
+        "sentences": [("imprisonment", 7, "jones", None)],
         "events": [((2019, 12, 1), "month", "jones", "sentence", "Reported imprisoned for seven years", "")],
         "sources": ["jones"],
     },
     {
         "slug": "natalia-sokolova", "name": "Natalia Sokolova", "status": "unknown", "aliases": ["Natalya Sokolova"],
+        "arrested": ((2011, 4, 1), "month", "jones"),
+        "status_on": (None, "jones", "Jones (December 2019) reports her six-year sentence but not whether she is "
+                      "still held; her situation since is not known."),
         "occupation": "Lawyer for the striking oil workers",
         "summary": "The strikers' lawyer, arrested in April 2011 and jailed for six years.",
         "biography": "Natalia Sokolova was the oil workers' lawyer. She was arrested and jailed in April 2011, and the "
         "strikers resigned en masse from the ruling party in protest; she was sentenced to six years (Jones 2019). "
         "Her release was one of the demands of the rally on 16 December 2011 (Jones 2019). The sources say nothing "
         "of her situation since, so her current status is recorded as not known.",
-        "sentences": [("imprisonment", 6, "jones")],
+        "sentences": [("imprisonment", 6, "jones", None)],
         "events": [((2011, 4, 1), "month", "jones", "arrest", "Arrested and jailed", "The strikers resigned en masse from the ruling party Nur Otan in protest.")],
         "sources": ["jones"],
     },
     {
         "slug": "roza-tuletaeva", "name": "Roza Tuletaeva", "status": "unknown", "aliases": ["Roza Tuletayeva"],
+        "status_on": (None, "pirani", "Named in December 2021 among the women detainees an investigation should "
+                      "cover; the sources say nothing of her situation since (Pirani 2021)."),
         "region": "Mangistau", "occupation": "Oil workers' trade union organiser",
         "summary": "Union organiser detained in the crackdown; campaigners ask for an investigation of the sexual violence against her.",
         "biography": "Roza Tuletaeva organised for the oil workers' union. She is one of the women detainees against "
@@ -126,6 +141,8 @@ PEOPLE = [
     },
     {
         "slug": "zhansaule-karabalaeva", "name": "Zhansaule Karabalaeva", "status": "unknown",
+        "status_on": (None, "pirani", "Named in December 2021 among the women detainees an investigation should "
+                      "cover; the sources say nothing of her situation since (Pirani 2021)."),
         "aliases": ["Zhansaule Karabalayeva"], "region": "Mangistau",
         "summary": "Daughter of a trade union activist; a woman detainee subjected to sexual violence.",
         "biography": "Daughter of a trade union activist, she is named among the women detainees subjected to sexual "
@@ -134,6 +151,8 @@ PEOPLE = [
     },
     {
         "slug": "asem-kenzhebaeva", "name": "Asem Kenzhebaeva", "status": "unknown", "aliases": ["Asem Kenzhebayeva"],
+        "status_on": (None, "pirani", "Named in December 2021 among the women detainees an investigation should "
+                      "cover; the sources say nothing of her situation since (Pirani 2021)."),
         "region": "Mangistau",
         "summary": "Daughter of a trade union activist; a woman detainee subjected to sexual violence.",
         "biography": "Daughter of another activist, she is named among the women detainees subjected to sexual "
@@ -142,15 +161,20 @@ PEOPLE = [
     },
     {
         "slug": "akzhanat-aminov", "name": "Akzhanat Aminov", "status": "suspended",
+        "status_on": (None, "jones", "Reported in December 2019 as given a two-year suspended sentence (Jones 2019)."),
         "occupation": "Elected representative of the striking oil workers",
         "summary": "One of the strikers' elected negotiators; given a two-year suspended sentence.",
         "biography": "The oil workers elected representatives to negotiate for them, and these were repressed: "
         "Akzhanat Aminov received a two-year suspended sentence (Jones 2019).",
-        "sentences": [("suspended", 2, "jones")],
+        "sentences": [("suspended", 2, "jones", None)],
         "sources": ["jones"],
     },
     {
         "slug": "torebek-tolegenov", "name": "Torebek Tolegenov", "status": "killed",
+        # Killed in the protests that followed the massacre of 16 December 2011 (Pirani 2021).
+        "died": ((2011, 12, 1), "month", "pirani"),
+        "status_on": (((2011, 12, 1), "month"), "pirani",
+                      "Killed in Shetpe in the protests that followed the massacre (Pirani 2021)."),
         "summary": "Killed in Shetpe during the protests that followed the Zhanaozen massacre.",
         "biography": "Torebek Tolegenov was killed in Shetpe, where young people blocked a railway line in protest at "
         "the massacre and were wounded. Campaigners want his killing investigated (Pirani 2021).",

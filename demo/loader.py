@@ -88,6 +88,11 @@ def _person(fields, campaign, orgs, sources):
     existing = Prisoner.objects.filter(slug=fields["slug"]).first()
     if existing:
         return existing, False
+    dates = {}
+    for key, field in (("arrested", "arrested_on"), ("died", "died_on")):
+        if key in fields:
+            ymd, precision, _source = fields[key]
+            dates |= {field: datetime.date(*ymd), f"{field}_precision": precision}
     person = Prisoner.objects.create(
         slug=fields["slug"],
         name=fields["name"],
@@ -98,6 +103,8 @@ def _person(fields, campaign, orgs, sources):
         summary=fields["summary"],
         biography=fields["biography"],
         affiliation=orgs.get(fields.get("affiliation")),
+        last_verified_on=data.VERIFIED_ON,
+        **dates,
     )
     person.campaigns.add(campaign)
     person.sources.set(sources[key] for key in fields["sources"])
@@ -105,8 +112,12 @@ def _person(fields, campaign, orgs, sources):
         Alias.objects.create(prisoner=person, name=alias)
     for article, description, source in fields.get("charges", []):
         Charge.objects.create(prisoner=person, article=article, description=description).sources.add(sources[source])
-    for kind, years, source in fields.get("sentences", []):
-        Sentence.objects.create(prisoner=person, kind=kind, years=years).sources.add(sources[source])
+    for kind, years, source, handed_down in fields.get("sentences", []):
+        when = {}
+        if handed_down:
+            when = {"handed_down_on": datetime.date(*handed_down[0]), "handed_down_on_precision": handed_down[1]}
+        sentence = Sentence.objects.create(prisoner=person, kind=kind, years=years, **when)
+        sentence.sources.add(sources[source])
     for ymd, precision, source, kind, title, description in fields.get("events", []):
         event = TimelineEvent.objects.create(
             prisoner=person,
@@ -117,8 +128,20 @@ def _person(fields, campaign, orgs, sources):
             description=description,
         )
         event.sources.add(sources[source])
-    record_initial_status(person, note="Status as reported in the source.", source=sources[fields["sources"][0]])
+    dated, source, note = fields["status_on"]
+    record_initial_status(person, note=note, source=sources[source], **_happened(dated or data.AS_OF[source]))
     return person, True
+
+
+def _happened(dated):
+    ymd, precision = dated
+    return {"happened_on": datetime.date(*ymd), "happened_on_precision": precision}
+
+
+def _cited(note):
+    """The article a note cites, "(Pirani 2021)" or "(Jones 2019)"."""
+    (cited,) = {key for key, citation in (("pirani", "(Pirani 2021)"), ("jones", "(Jones 2019)")) if citation in note}
+    return cited
 
 
 def _demand(fields, campaign, orgs, people, sources):
@@ -139,7 +162,8 @@ def _demand(fields, campaign, orgs, people, sources):
     demand.backers.set(orgs[slug] for slug in fields["backers"])
     demand.prisoners.set(people[slug] for slug in fields["people"])
     demand.sources.set(sources[key] for key in fields["sources"])
-    record_initial_status(demand, note=fields["note"], source=sources[fields["sources"][0]])
+    cited = _cited(fields["note"])
+    record_initial_status(demand, note=fields["note"], source=sources[cited], **_happened(data.AS_OF[cited]))
     return demand, True
 
 

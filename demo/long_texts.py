@@ -218,7 +218,31 @@ LONG_TEXTS = {
         f"дорогу и где были раненые. Активисты требуют расследовать его убийство {P}.",
         "Төребек Төлегенов Шетпеде өлтірілді; онда жастар қырғынға наразылық білдіріп, темір жолды бөгеген, "
         f"олардың арасында жараланғандар болды. Белсенділер оның өлтірілуін тергеуді талап етеді {P}."),
-    "Status as reported in the source.": ("Статус по данным источника.", "Мәртебе дереккөздегі мәлімет бойынша."),
+    # Notes on people's statuses
+    "Reported in December 2019 as jailed for five years (Jones 2019).": (
+        f"В декабре 2019 года сообщалось, что он осуждён на пять лет {J}.",
+        f"2019 жылғы желтоқсанда оның бес жылға сотталғаны хабарланды {J}."),
+    "Reported in December 2019 as imprisoned for seven years (Jones 2019).": (
+        f"В декабре 2019 года сообщалось, что он заключён под стражу на семь лет {J}.",
+        f"2019 жылғы желтоқсанда оның жеті жылға бас бостандығынан айырылғаны хабарланды {J}."),
+    "Jones (December 2019) reports her six-year sentence but not whether she is still held; her situation since "
+    "is not known.": (
+        "Джонс (декабрь 2019 года) сообщает о её приговоре к шести годам, но не о том, находится ли она всё ещё "
+        "под стражей; её положение с тех пор неизвестно.",
+        "Джонс (2019 жылғы желтоқсан) оның алты жылға сотталғанын хабарлайды, бірақ әлі де қамауда ма, жоқ па, "
+        "айтпайды; содан бергі жағдайы белгісіз."),
+    "Named in December 2021 among the women detainees an investigation should cover; the sources say nothing of "
+    "her situation since (Pirani 2021).": (
+        "В декабре 2021 года названа среди задержанных женщин, случаи которых должно охватить расследование; о её "
+        f"положении с тех пор источники ничего не сообщают {P}.",
+        "2021 жылғы желтоқсанда тергеу қамтуы тиіс ұсталған әйелдердің қатарында аталды; содан бергі жағдайы "
+        f"туралы дереккөздер ештеңе айтпайды {P}."),
+    "Reported in December 2019 as given a two-year suspended sentence (Jones 2019).": (
+        f"В декабре 2019 года сообщалось, что он приговорён к двум годам условно {J}.",
+        f"2019 жылғы желтоқсанда оның екі жыл шартты жазаға кесілгені хабарланды {J}."),
+    "Killed in Shetpe in the protests that followed the massacre (Pirani 2021).": (
+        f"Убит в Шетпе во время протестов после расстрела {P}.",
+        f"Қырғыннан кейінгі наразылық кезінде Шетпеде өлтірілді {P}."),
     # Demands: descriptions and the notes on their status
     "The UN High Commissioner for Human Rights visited Kazakhstan in 2012 and called for an independent "
     "international commission; the UN special rapporteur Maina Kiai did too. It has not happened, and human rights "

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from campaigns.models import KeyDate
-from core.dates import yearly_dates_between
+from core.dates import Precision, yearly_dates_between
 from prisoners.models import Prisoner
 
 log = logging.getLogger(__name__)
@@ -127,15 +127,17 @@ def _of_person(person, start, end):
         "links": ((person.name, person.get_absolute_url()),),
         "description": person.summary,
     }
+    release = person.expected_release
+    if release and start <= release <= end and person.expected_release_precision == Precision.DAY:
+        title = Title(_("%(name)s is due to be released"), (("name", person.name),))
+        yield Occasion(key=f"release:{person.pk}", title=title, date=release, **common)
+    if person.arrested_on_precision != Precision.DAY:
+        return  # an arrest known only to the month or year has no anniversary to remind anyone of
     for day in yearly_dates_between(person.arrested_on, start, end):
         years = day.year - person.arrested_on.year
         if years:
             title = Title(YEARS_SINCE_ARREST, (("n", years), ("name", person.name)))
             yield Occasion(key=f"arrest:{person.pk}", title=title, date=day, **common)
-    release = person.expected_release
-    if release and start <= release <= end:
-        title = Title(_("%(name)s is due to be released"), (("name", person.name),))
-        yield Occasion(key=f"release:{person.pk}", title=title, date=release, **common)
     for days in MILESTONE_DAYS:
         day = person.arrested_on + datetime.timedelta(days=days)
         if start <= day <= end:

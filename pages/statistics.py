@@ -1,9 +1,9 @@
 """The figures of the statistics page, each counted by the database in one grouped query.
 
 Seven queries whatever the number of people: people by status, custody periods, demands by status,
-demands by addressee, and the three kinds of update. Only what the public may see is counted:
-people through `Prisoner.objects.published()` (drafts, archived and withdrawn people are not),
-demands through `Demand.objects.published()`, timeline events marked public.
+demands by addressee, and the three kinds of update (counted by when they happened). Only what the
+public may see is counted: people through `Prisoner.objects.published()` (drafts, archived and
+withdrawn people are not), demands through `Demand.objects.published()`, timeline events marked public.
 """
 
 import datetime
@@ -17,13 +17,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.charts import Point
+from core.dates import period_end
 from demands.models import Demand, DemandStatusChange
 from demands.models import Status as DemandStatus
 from prisoners.models import DETAINED_STATUSES, Prisoner, PrisonerStatusChange, Status, TimelineEvent
 
 # Beyond this many months between the first arrest and today, the custody figures are by year.
 MONTHLY_SPAN = 36
-UPDATE_MONTHS = 24  # updates: this many months up to the current one
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,21 @@ class Custody:
 
 
 @dataclass(frozen=True)
-class MonthOfUpdates:
-    month: datetime.date
-    people: int  # status changes of people (the first one: added to the tracker)
+class PeriodOfUpdates:
+    start: datetime.date  # the first day of the month, or of the year
+    people: int  # status changes of people (the first one: the status they were first recorded with)
     demands: int
     events: int
 
     @property
     def total(self):
         return self.people + self.demands + self.events
+
+
+@dataclass(frozen=True)
+class UpdatesOverTime:
+    periods: list  # PeriodOfUpdates from the first update's period to today's, oldest first
+    yearly: bool
 
 
 def _counts(queryset, field):
@@ -109,7 +115,7 @@ def custody(people, today):
     arrested on or before that day, and neither released nor dead by then."""
     rows = (
         people.order_by()
-        .values("arrested_on", left_on=_left_on(), held_now=Q(status__in=DETAINED_STATUSES))
+        .values("arrested_on", "arrested_on_precision", left_on=_left_on(), held_now=Q(status__in=DETAINED_STATUSES))
         .annotate(n=Count("pk"))
     )
     periods, not_arrested, end_unknown = [], 0, 0
@@ -119,7 +125,10 @@ def custody(people, today):
         elif row["left_on"] is None and not row["held_now"]:
             end_unknown += row["n"]
         else:
-            periods.append((row["arrested_on"], row["left_on"], row["n"]))
+            # An arrest known to the month or year counts from the end of it: the figure never says
+            # someone was held before the sources do. A release or death so known counts from its start.
+            arrested = min(period_end(row["arrested_on"], row["arrested_on_precision"]), today)
+            periods.append((arrested, row["left_on"], row["n"]))
     counted = sum(n for _start, _end, n in periods)
     if not periods:
         return Custody([], False, not_arrested, end_unknown, 0)
@@ -129,38 +138,62 @@ def custody(people, today):
     return Custody(held, _yearly(first, today), not_arrested, end_unknown, counted)
 
 
-def _per_month(queryset, field):
-    rows = queryset.order_by().values(month=TruncMonth(field)).annotate(n=Count("pk"))
+def _per_period(queryset, field, trunc):
+    rows = queryset.order_by().values(period=trunc(field)).annotate(n=Count("pk"))
     counts = {}
     for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        counts[month] = counts.get(month, 0) + row["n"]
+        period = row["period"]
+        period = period.date() if isinstance(period, datetime.datetime) else period
+        counts[period] = counts.get(period, 0) + row["n"]
     return counts
 
 
-def updates_per_month(people, demands, today):
-    """The updates the home page and the feeds list (`campaigns.updates`), counted per month over
-    the last UPDATE_MONTHS months; returns the months and how many updates came before them."""
-    people_changes = _per_month(PrisonerStatusChange.objects.public().filter(prisoner__in=people), "changed_at")
-    demand_changes = _per_month(DemandStatusChange.objects.filter(demand__in=demands), "changed_at")
-    events = _per_month(TimelineEvent.objects.public().filter(prisoner__in=people), "date")
-    first = today.replace(day=1) - relativedelta(months=UPDATE_MONTHS - 1)
-    months = [first + relativedelta(months=i) for i in range(UPDATE_MONTHS)]
-    table = [MonthOfUpdates(m, people_changes.get(m, 0), demand_changes.get(m, 0), events.get(m, 0)) for m in months]
-    earlier = sum(n for counts in (people_changes, demand_changes, events) for m, n in counts.items() if m < first)
-    return table, earlier
+def updates_over_time(people, demands, today):
+    """The updates the home page and the feeds list (`campaigns.updates`), counted in the month they
+    happened, or the year over a span longer than MONTHLY_SPAN months, from the first on record to today.
+    A change whose date is not known counts on the day it was recorded."""
+    counted = (
+        (PrisonerStatusChange.objects.public().filter(prisoner__in=people), "happened_on"),
+        (DemandStatusChange.objects.filter(demand__in=demands), "happened_on"),
+        (TimelineEvent.objects.public().filter(prisoner__in=people), "date"),
+    )
+    by_month = [_per_period(queryset, field, TruncMonth) for queryset, field in counted]
+    months = [month for counts in by_month for month in counts]
+    if not months:
+        return UpdatesOverTime([], False)
+    first = min(months)
+    yearly = _yearly(first, today)
+    if yearly:
+        by_month = [_by_year(counts) for counts in by_month]
+        starts = [datetime.date(year, 1, 1) for year in range(first.year, today.year + 1)]
+    else:
+        starts, month = [], first
+        while month <= today:
+            starts.append(month)
+            month += relativedelta(months=1)
+    people_counts, demand_counts, event_counts = by_month
+    periods = [
+        PeriodOfUpdates(start, people_counts.get(start, 0), demand_counts.get(start, 0), event_counts.get(start, 0))
+        for start in starts
+    ]
+    return UpdatesOverTime(periods, yearly)
+
+
+def _by_year(counts):
+    years = {}
+    for month, n in counts.items():
+        year = month.replace(month=1)
+        years[year] = years.get(year, 0) + n
+    return years
 
 
 def statistics(today):
     people = Prisoner.objects.published()
     demands = Demand.objects.published()
-    months, earlier_updates = updates_per_month(people, demands, today)
     return {
         "people_by_status": people_by_status(people),
         "custody": custody(people, today),
         "demands_by_status": demands_by_status(demands),
         "demands_by_addressee": demands_by_addressee(demands),
-        "update_months": months,
-        "earlier_updates": earlier_updates,
+        "updates": updates_over_time(people, demands, today),
     }

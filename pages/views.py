@@ -51,7 +51,7 @@ def statistics_page(request):
         Point(_("today") if day == today else date_format(day, "Y" if custody.yearly else "M Y"), count)
         for day, count in custody.held
     ]
-    months = figures["update_months"]
+    updates = figures["updates"]
     charts = {
         "people": bar_chart(
             figures["people_by_status"],
@@ -84,15 +84,17 @@ def statistics_page(request):
             description=_("How many demands are addressed to each organisation; the figures are in the table beside."),
         ),
         "updates": line_chart(
-            [Point(date_format(month.month, "M Y"), month.total) for month in months],
+            [Point(date_format(p.start, "Y" if updates.yearly else "M Y"), p.total) for p in updates.periods],
             chart_id="chart-updates",
-            labels_every=6,
-            title=_("Updates per month"),
+            labels_every=math.ceil(len(updates.periods) / 6) or 1,
+            title=_("Updates over time"),
             description=_(
-                "How many updates were published in each of the last %(n)d months; the figures are in the table beside."
-            )
-            % {"n": len(months)},
-        ),
+                "How many updates happened in each period since the first on record; the figures are in the "
+                "table beside."
+            ),
+        )
+        if updates.periods
+        else "",
     }
     context = {
         **figures,

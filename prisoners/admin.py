@@ -48,7 +48,12 @@ class SentenceInline(PartInline, admin.StackedInline):
     model = Sentence
     extra = 0
     autocomplete_fields = ("sources",)
-    fields = (("kind", "years", "months", "days"), ("handed_down_on", "court"), ("starts_on", "ends_on"), "sources")
+    fields = (
+        ("kind", "years", "months", "days"),
+        ("handed_down_on", "handed_down_on_precision", "court"),
+        ("starts_on", "ends_on"),
+        "sources",
+    )
 
 
 class TimelineEventInline(PartInline, TranslationStackedInline):
@@ -140,7 +145,18 @@ class PrisonerAdmin(TranslationAdmin, StatusAdmin):
             },
         ),
         (_("Status"), {"fields": STATUS_FIELDS}),
-        (_("Detention"), {"fields": (("arrested_on", "released_on", "died_on"), "facility", "postal_address")}),
+        (
+            _("Detention"),
+            {
+                "fields": (
+                    ("arrested_on", "arrested_on_precision"),
+                    ("released_on", "released_on_precision"),
+                    ("died_on", "died_on_precision"),
+                    "facility",
+                    "postal_address",
+                )
+            },
+        ),
         (_("Background"), {"fields": (("country", "region"), "occupation", "affiliation", "campaigns", "sources")}),
         (
             _("Private: never shown publicly"),

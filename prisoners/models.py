@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.audit import audited
-from core.dates import local_today
+from core.dates import (
+    Precision,
+    local_today,
+    normalise_partial_dates,
+    period_end,
+    period_start,
+    precision_field,
+)
 from core.languages import columns_of, in_every_language, reading_order
 from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
@@ -208,8 +215,11 @@ class Prisoner(Publishable):
     facility = models.CharField(_("detention facility"), max_length=300, blank=True)
     postal_address = models.TextField(_("address to write to"), blank=True)
     arrested_on = models.DateField(_("arrested on"), null=True, blank=True)
+    arrested_on_precision = precision_field(_("arrest date known to"))
     released_on = models.DateField(_("released on"), null=True, blank=True)
+    released_on_precision = precision_field(_("release date known to"))
     died_on = models.DateField(_("died on"), null=True, blank=True)
+    died_on_precision = precision_field(_("date of death known to"))
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="prisoners")
     reminders_paused = models.BooleanField(
         _("reminders paused"),
@@ -246,6 +256,7 @@ class Prisoner(Publishable):
 
     # Set by the admin form when an editor confirms that a namesake is someone else.
     namesake_confirmed = False
+    partial_dates = ("arrested_on", "released_on", "died_on")
 
     class Meta:
         ordering = ["name"]
@@ -262,6 +273,7 @@ class Prisoner(Publishable):
         if getattr(self, "public_face", False):
             raise ValueError("A person read for the public (initials, withheld passages) is never saved back.")
         self.search_key = search_key(*self.names_for_search())
+        normalise_partial_dates(self, *self.partial_dates)
         super().save(*args, **kwargs)
 
     def names_for_search(self):
@@ -292,11 +304,12 @@ class Prisoner(Publishable):
         super().clean()
         errors = {}
         today = local_today()
-        if self.arrested_on and self.arrested_on > today:
+        arrested, released, died = (self._period(field) for field in self.partial_dates)
+        if arrested and arrested[0] > today:
             errors["arrested_on"] = _("The arrest date is in the future.")
-        if self.arrested_on and self.released_on and self.released_on < self.arrested_on:
+        if arrested and released and released[1] < arrested[0]:
             errors["released_on"] = _("The release date is before the arrest date.")
-        if self.arrested_on and self.died_on and self.died_on < self.arrested_on and self.status != Status.KILLED:
+        if arrested and died and died[1] < arrested[0] and self.status != Status.KILLED:
             errors["died_on"] = _("The date of death is before the arrest date.")
         names = [name for name in self.names_for_search()[:-1] if name]  # every language's rendering
         if names and not self.namesake_confirmed:
@@ -309,6 +322,11 @@ class Prisoner(Publishable):
                 ) % {"name": duplicate}
         if errors:
             raise ValidationError(errors)
+
+    def _period(self, field):
+        """(first day, last day) of a partial date, or None."""
+        day, precision = getattr(self, field), getattr(self, f"{field}_precision")
+        return (period_start(day, precision), period_end(day, precision)) if day else None
 
     @property
     def is_detained(self):
@@ -343,26 +361,46 @@ class Prisoner(Publishable):
         sentence = self.custodial_sentence()
         return sentence.end_date if sentence else None
 
+    @property
+    def expected_release_precision(self):
+        sentence = self.custodial_sentence()
+        return sentence.end_date_precision if sentence else Precision.DAY
+
     def days_in_detention(self, today=None):
+        """Days since the arrest; from the end of its month or year when only that is known, so the
+        figure is never more than the truth (`days_exact` says which)."""
         today = today or local_today()
         if self.is_detained and self.arrested_on:
-            return (today - self.arrested_on).days
+            return max((today - period_end(self.arrested_on, self.arrested_on_precision)).days, 0)
         return None
 
     def days_since_release(self, today=None):
         today = today or local_today()
         if self.status == Status.RELEASED and self.released_on:
-            return (today - self.released_on).days
+            return max((today - period_end(self.released_on, self.released_on_precision)).days, 0)
         return None
+
+    @property
+    def detention_days_exact(self):
+        return self.arrested_on_precision == Precision.DAY
+
+    @property
+    def release_days_exact(self):
+        return self.released_on_precision == Precision.DAY
 
 
 class PartOfPerson(Protected):
     """A detail of a person's record: kept as long as the person's record is."""
 
     objects = ProtectedQuerySet.as_manager()
+    partial_dates = ()  # dates stored with a precision (`<field>_precision`)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        normalise_partial_dates(self, *self.partial_dates)
+        super().save(*args, **kwargs)
 
     def protection(self):
         if self.prisoner_id and self.prisoner.protection():
@@ -422,7 +460,10 @@ class Charge(PartOfPerson):
     article = models.CharField(_("criminal code article"), max_length=100, blank=True)
     description = models.CharField(_("description"), max_length=300)
     charged_on = models.DateField(_("charged on"), null=True, blank=True)
+    charged_on_precision = precision_field()
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="+")
+
+    partial_dates = ("charged_on",)
 
     class Meta:
         ordering = ["charged_on", "id"]
@@ -448,6 +489,7 @@ class Sentence(PartOfPerson):
     months = models.PositiveSmallIntegerField(_("months"), default=0, validators=[MaxValueValidator(11)])
     days = models.PositiveSmallIntegerField(_("days"), default=0, validators=[MaxValueValidator(366)])
     handed_down_on = models.DateField(_("handed down on"), null=True, blank=True)
+    handed_down_on_precision = precision_field()
     court = models.CharField(_("court"), max_length=200, blank=True)
     starts_on = models.DateField(
         _("counted from"), null=True, blank=True, help_text=_("Leave empty to count from the arrest date.")
@@ -459,6 +501,8 @@ class Sentence(PartOfPerson):
         help_text=_("Only when the court or the prison gave a date; otherwise computed."),
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="+")
+
+    partial_dates = ("handed_down_on",)
 
     class Meta:
         ordering = ["handed_down_on", "id"]
@@ -488,6 +532,13 @@ class Sentence(PartOfPerson):
         return self.starts_on or (self.prisoner.arrested_on if self.prisoner_id else None)
 
     @property
+    def end_date_precision(self):
+        """As precise as what it is computed from: a date the court gave, or the arrest date."""
+        if self.ends_on or self.starts_on or not self.prisoner_id:
+            return Precision.DAY
+        return self.prisoner.arrested_on_precision
+
+    @property
     def end_date(self):
         if self.ends_on:
             return self.ends_on
@@ -510,9 +561,10 @@ class Sentence(PartOfPerson):
         if self.ends_on and start and self.ends_on < start:
             errors["ends_on"] = _("The sentence ends before it starts.")
         arrested = self.prisoner.arrested_on if self.prisoner_id else None
-        if self.handed_down_on and arrested and self.handed_down_on < arrested:
+        handed_down_end = self.handed_down_on and period_end(self.handed_down_on, self.handed_down_on_precision)
+        if self.handed_down_on and arrested and handed_down_end < arrested:
             errors["handed_down_on"] = _("The sentence is dated before the arrest.")
-        if self.handed_down_on and self.handed_down_on > local_today():
+        if self.handed_down_on and period_start(self.handed_down_on, self.handed_down_on_precision) > local_today():
             errors["handed_down_on"] = _("The sentence date is in the future.")
         if errors:
             raise ValidationError(errors)
@@ -560,21 +612,11 @@ class TimelineEvent(PartOfPerson):
         DEATH = "death", _("Death")
         OTHER = "other", _("Other")
 
-    class Precision(models.TextChoices):
-        DAY = "day", _("Exact day")
-        MONTH = "month", _("Month only")
-        YEAR = "year", _("Year only")
+    Precision = Precision
 
     prisoner = models.ForeignKey(Prisoner, on_delete=models.CASCADE, related_name="events")
     date = models.DateField(_("date"))
-    # Sources often say only "in April 2011"; the page must not look more certain than they are.
-    date_precision = models.CharField(
-        _("date known to"),
-        max_length=5,
-        choices=Precision.choices,
-        default=Precision.DAY,
-        help_text=_("For a month or year only, enter the first day of it."),
-    )
+    date_precision = precision_field()
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(_("title"), max_length=200, validators=[validate_marks])
     description = models.TextField(_("description"), blank=True, validators=[validate_marks])
@@ -587,6 +629,7 @@ class TimelineEvent(PartOfPerson):
     )
 
     objects = TimelineEventQuerySet.as_manager()
+    partial_dates = ("date",)
 
     class Meta:
         ordering = ["date", "id"]
@@ -597,7 +640,7 @@ class TimelineEvent(PartOfPerson):
         return f"{self.date}: {self.title}"
 
     def clean(self):
-        if self.date and self.date > local_today():
+        if self.date and period_start(self.date, self.date_precision) > local_today():
             raise ValidationError(
                 {"date": _("A timeline event cannot be in the future; use a key date for what is planned.")}
             )

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
 
@@ -54,9 +56,13 @@ def test_demo_has_the_people_demands_and_dates_from_the_articles():
     assert Prisoner.objects.get(slug="torebek-tolegenov").status == "killed"
 
 
-def test_demo_invents_no_dates_the_articles_do_not_give():
+def test_demo_dates_arrests_only_as_precisely_as_the_articles_do():
     load_demo()
-    assert not Prisoner.objects.exclude(arrested_on=None).exists()
+    arrests = Prisoner.objects.exclude(arrested_on=None).values_list("slug", "arrested_on", "arrested_on_precision")
+    assert set(arrests) == {
+        ("natalia-sokolova", datetime.date(2011, 4, 1), "month"),  # "in April" 2011 (Jones 2019)
+        ("erzhan-elshibayev", datetime.date(2019, 1, 1), "year"),  # "in 2019" (Pirani 2021)
+    }
     assert not Prisoner.objects.exclude(facility="").exists()
 
 

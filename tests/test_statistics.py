@@ -6,6 +6,7 @@ import time_machine
 
 from core.charts import Point, bar_chart, line_chart
 from core.publishing import Visibility
+from core.status import record_status_change
 from demands.models import Status as DemandStatus
 from pages.statistics import statistics
 from prisoners.models import Consent, Status
@@ -86,14 +87,31 @@ def test_demands_by_status_and_by_addressee(record):
     assert figures(numbers["demands_by_addressee"]) == [("Ministry", 2), ("Court", 1), ("No addressee on record", 1)]
 
 
-def test_updates_per_month_count_public_changes_and_events(record):
-    numbers = statistics(TODAY)
-    months = {month.month: month for month in numbers["update_months"]}
-    assert len(months) == 24 and min(months) == D(2022, 7, 1) and max(months) == D(2024, 6, 1)
-    june, march = months[D(2024, 6, 1)], months[D(2024, 3, 1)]
-    assert (june.people, june.demands, june.events) == (5, 3, 0)  # each public record added in June
-    assert (march.people, march.demands, march.events) == (0, 0, 1)  # neither the private event nor a draft's
-    assert numbers["earlier_updates"] == 1
+def test_updates_are_counted_when_they_happened_over_the_whole_record(record):
+    updates = statistics(TODAY)["updates"]
+    years = {period.start: period for period in updates.periods}
+    # From the old event of 2015 to today: more than three years, so by year.
+    assert updates.yearly and min(years) == D(2015, 1, 1) and max(years) == D(2024, 1, 1)
+    assert years[D(2015, 1, 1)].events == 1
+    this_year = years[D(2024, 1, 1)]
+    # Each public record's first status, recorded in June without a date, counts then; one public event in
+    # March (neither the private event nor a draft's).
+    assert (this_year.people, this_year.demands, this_year.events) == (5, 3, 1)
+
+
+def test_a_change_counts_in_the_month_it_happened_not_when_it_was_recorded():
+    with time_machine.travel(NOW, tick=False):
+        person = make_person(status=Status.DETAINED)
+        record_status_change(
+            person,
+            Status.IMPRISONED,
+            happened_on=D(2024, 2, 10),
+            happened_on_precision="month",
+            source_url="https://example.org/a",
+        )
+    updates = statistics(TODAY)["updates"]
+    months = {period.start: period.people for period in updates.periods}
+    assert not updates.yearly and months[D(2024, 2, 1)] == 1 and months[D(2024, 6, 1)] == 1
 
 
 @time_machine.travel(NOW, tick=False)

@@ -1,0 +1,29 @@
+"""Dates as precise as they are known, in the reader's language, inside a <time> element."""
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from ..dates import ChangePrecision, Precision, iso_partial, partial_date
+
+register = template.Library()
+
+
+@register.simple_tag
+def partial(day, precision=Precision.DAY, short=False):
+    """`{% partial day precision %}`: "16 December 2011", "April 2011", "2011" (`short`: a full date
+    as SHORT_DATE_FORMAT, for lists)."""
+    if not day:
+        return ""
+    iso = day.isoformat() if precision == ChangePrecision.RECORDED else iso_partial(day, precision)
+    text = (
+        date_format(day, "SHORT_DATE_FORMAT") if short and precision == Precision.DAY else partial_date(day, precision)
+    )
+    return format_html('<time datetime="{}">{}</time>', iso, text)
+
+
+@register.simple_tag
+def when(record, field, short=False):
+    """`{% when person "arrested_on" %}`: a record's date with its precision (the `<field>_precision`
+    beside it)."""
+    return partial(getattr(record, field), getattr(record, f"{field}_precision", Precision.DAY), short)
