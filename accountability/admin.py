@@ -1,9 +1,8 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from core.admin_base import PartInline, PublishableAdmin
@@ -111,22 +110,6 @@ class ResponsibilityAdmin(TranslationAdmin, PublishableAdmin):
         (None, {"fields": ("actor", *RESPONSIBILITY_FIELDS[:-1])}),
         (_("Publishing"), {"fields": ("visibility", "archive_reason")}),
     )
-
-    @admin.action(description=_("Publish the selected records"), permissions=["change"])
-    def publish(self, request, queryset):
-        unsourced = queryset.exclude(pk__in=queryset.sourced()).count()
-        if unsourced:
-            self.message_user(
-                request,
-                ngettext(
-                    "%d link cites no source and stays a draft.",
-                    "%d links cite no source and stay drafts.",
-                    unsourced,
-                )
-                % unsourced,
-                messages.WARNING,
-            )
-        super().publish(request, queryset.sourced())
 
 
 @admin.register(OpenQuestion)

@@ -91,6 +91,9 @@ class ResponsibilityQuerySet(PublishableQuerySet):
         cited = Responsibility.sources.through.objects.filter(responsibility=OuterRef("pk"))
         return self.filter(Exists(cited))
 
+    def ready_to_publish(self):
+        return self.sourced()
+
     def published(self):
         """The one rule: the link, its actor and its campaign published, its person (if any) published
         and not withdrawn, and at least one source cited."""
@@ -209,6 +212,9 @@ class Responsibility(Publishable):
 
     def __str__(self):
         return f"{self.get_grade_display()}: {self.actor} {self.get_role_display()} {self.what}"
+
+    def unsourced_facts(self):
+        return [] if self.pk and self.sources.exists() else [_("the link cites no source")]
 
     @property
     def shows_sources(self):

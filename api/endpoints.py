@@ -136,3 +136,14 @@ _list_operation("/key-dates/", KeyDateFilter, schemas.KeyDateOut, schemas.key_da
 )
 def person(request, address: str):
     return get_object_or_404(schemas.person_at(address))
+
+
+@api.get(
+    "/demands/{address}/",
+    response={200: schemas.DemandDetail, 404: Message, 429: Message},
+    summary="A demand's public page: its status history with dates and sources",
+    url_name="demand",
+    operation_id="demand",
+)
+def demand(request, address: str):
+    return get_object_or_404(schemas.demand_at(address))

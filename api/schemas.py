@@ -88,6 +88,15 @@ def demands():
     return Demand.objects.published().select_related("campaign").with_public("addressees", "people")
 
 
+def demand_at(address):
+    return (
+        Demand.objects.published()
+        .filter(slug=address)
+        .select_related("campaign")
+        .with_public("addressees", "backers", "people", "status_changes", "sources", "key_dates")
+    )
+
+
 def campaigns():
     return Campaign.objects.published().with_public("organisations")
 
@@ -164,11 +173,25 @@ class Person(Schema):
         return record_url(person)
 
 
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    published_on: datetime.date | None
+    url: str
+    archive_url: str
+    kind: str
+
+
 class Charge(Schema):
     article: str
     description: str
     charged_on: datetime.date | None
     charged_on_precision: str
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_sources(charge):
+        return charge.shown_sources
 
 
 class Sentence(Schema):
@@ -179,6 +202,11 @@ class Sentence(Schema):
     court: str
     ends_on: datetime.date | None
     ends_on_precision: str
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_sources(sentence):
+        return sentence.shown_sources
 
     @staticmethod
     def resolve_length(sentence):
@@ -191,14 +219,6 @@ class Sentence(Schema):
     @staticmethod
     def resolve_ends_on_precision(sentence):
         return sentence.end_date_precision
-
-
-class SourceOut(Schema):
-    title: str
-    publisher: str
-    published_on: datetime.date | None
-    url: str
-    archive_url: str
 
 
 class Event(Schema):
@@ -221,6 +241,14 @@ class StatusChange(Schema):
     grade: str
     source: SourceOut | None
     source_url: str
+
+
+def _with_sources(facts, hide):
+    """Facts with the sources they cite (`shown_sources`), none for an anonymised person: they would
+    name them."""
+    for fact in facts:
+        fact.shown_sources = [] if hide else fact.public_sources
+    return facts
 
 
 class DemandRef(Schema):
@@ -274,11 +302,11 @@ class PersonDetail(Person):
 
     @staticmethod
     def resolve_charges(person):
-        return person.public_charges
+        return _with_sources(person.public_charges, person.is_anonymised)
 
     @staticmethod
     def resolve_sentences(person):
-        return person.public_sentences
+        return _with_sources(person.public_sentences, person.is_anonymised)
 
     @staticmethod
     def resolve_events(person):
@@ -356,6 +384,32 @@ class DemandOut(Schema):
     @staticmethod
     def resolve_url(demand):
         return record_url(demand)
+
+
+class DemandDetail(DemandOut):
+    """A demand as its public page shows it."""
+
+    description: str
+    backers: list[str]
+    status_history: list[StatusChange]
+    key_dates: list[KeyDateRef]
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_backers(demand):
+        return [organisation.name for organisation in demand.public_backers]
+
+    @staticmethod
+    def resolve_status_history(demand):
+        return demand.public_status_changes
+
+    @staticmethod
+    def resolve_key_dates(demand):
+        return demand.public_key_dates
+
+    @staticmethod
+    def resolve_sources(demand):
+        return demand.public_sources
 
 
 class CampaignOut(Schema):

@@ -46,7 +46,7 @@ def public_updates(limit, people=None, demands=None):
     newest = ("-happened_on", "-changed_at", "-pk")
     changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by(*newest)[:limit])
     events = list(TimelineEvent.objects.public().filter(prisoner__in=people).order_by("-date", "-pk")[:limit])
-    demand_changes = list(DemandStatusChange.objects.filter(demand__in=demands).order_by(*newest)[:limit])
+    demand_changes = list(DemandStatusChange.objects.public().filter(demand__in=demands).order_by(*newest)[:limit])
     faces = people.in_bulk({row.prisoner_id for row in [*changes, *events]})
     public_demands = demands.in_bulk({row.demand_id for row in demand_changes})
     updates = [_status(change, "person", faces[change.prisoner_id]) for change in changes]

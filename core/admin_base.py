@@ -14,7 +14,16 @@ from django.utils.translation import ngettext
 from .dates import Precision, local_today, partial_date
 from .models import Source
 from .protection import Protected, purging, record_refusal
-from .status import Grade, require_evidence, require_past, save_with_history
+from .publishing import Visibility
+from .status import (
+    Grade,
+    complete_current_status,
+    current_status_change,
+    gaps_filled,
+    require_evidence,
+    require_past,
+    save_with_history,
+)
 from .text import validate_marks
 
 ADMIN_PURGE_REASON = "deleted by an administrator in the admin"
@@ -89,6 +98,31 @@ class ProtectedFormSet(forms.BaseInlineFormSet):
         return super().delete_existing(obj, commit)
 
 
+class SourcedFormSet(ProtectedFormSet):
+    """The facts of a record (events, charges, sentences): on a published record, or one being
+    published, each public one cites a source. Checked here because the sources are many-to-many
+    values, which the model cannot see before they are saved."""
+
+    def clean(self):
+        super().clean()
+        record = self.instance
+        if record.visibility != Visibility.PUBLISHED:
+            return
+        publishing = (
+            record._state.adding
+            or not type(record).objects.filter(pk=record.pk, visibility=Visibility.PUBLISHED).exists()
+        )
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not (publishing or form.has_changed()):
+                continue
+            if data.get("is_public", True) and not data.get("sources"):
+                form.add_error(
+                    "sources",
+                    _("Cite a source: this record is public, and every fact on it says where it comes from."),
+                )
+
+
 class PartInline:
     """An inline of a record's parts (aliases, events...): an editor cannot delete those of a record
     that is or was public; an administrator's deletion is a purge."""
@@ -113,6 +147,22 @@ class PublishableAdmin(AuditedAdmin):
 
     @admin.action(description=_("Publish the selected records"), permissions=["change"])
     def publish(self, request, queryset):
+        waiting = queryset.exclude(visibility=Visibility.PUBLISHED)
+        refused = waiting.exclude(pk__in=waiting.ready_to_publish().values("pk"))
+        if refused:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because a fact on it cites no source: %(records)s. Cite a source for each "
+                    "fact (or keep the fact private) and publish again."
+                )
+                % {
+                    "records": "; ".join(
+                        f"{record} ({', '.join(map(str, record.unsourced_facts()))})" for record in refused
+                    )
+                },
+                messages.WARNING,
+            )
         count = queryset.publish()
         self.message_user(request, ngettext("%d record published.", "%d records published.", count) % count)
 
@@ -172,7 +222,10 @@ class StatusChangeForm(forms.ModelForm):
         label=_("Link to the evidence"),
         required=False,
         assume_scheme="https",
-        help_text=_("Needed when the status changes, unless you pick a source below."),
+        help_text=_(
+            "Needed when the status changes, and for the status of a published record, unless you pick a source "
+            "below. Given without a change of status, it is added to the current status if that has none."
+        ),
     )
 
     status_source = forms.ModelChoiceField(
@@ -192,20 +245,64 @@ class StatusChangeForm(forms.ModelForm):
     def status_changed(self):
         return self.instance.pk is not None and "status" in self.changed_data
 
+    def publishing(self):
+        return self.cleaned_data.get("visibility") == Visibility.PUBLISHED
+
     def clean(self):
         cleaned = super().clean()
-        if self.status_changed():
-            try:
-                require_evidence(cleaned.get("status_source"), cleaned.get("status_source_url"))
-            except ValidationError as error:
-                self.add_error("status_source_url", error)
         try:
             require_past(
                 cleaned.get("status_happened_on"), cleaned.get("status_happened_on_precision") or Precision.DAY
             )
         except ValidationError as error:
             self.add_error("status_happened_on", error)
+        if self.status_changed() or (self.instance.pk is None and self.publishing()):
+            # A change by hand, and the first status of a record published at once, cite their evidence.
+            try:
+                require_evidence(cleaned.get("status_source"), cleaned.get("status_source_url"))
+            except ValidationError as error:
+                self.add_error("status_source_url", error)
+        elif self.instance.pk is not None:
+            self._clean_completion()
         return cleaned
+
+    def _clean_completion(self):
+        """The status stays as it was: what the editor typed about it goes onto the current status where
+        that has a gap, or is refused; nothing typed is dropped. A published record's current status
+        must cite its source."""
+        current = current_status_change(self.instance)
+        given = self.completion()
+        if current is None:
+            return
+        if self.publishing() and not current.is_sourced and not (given.get("source") or given.get("source_url")):
+            self.add_error(
+                "status_source_url",
+                _("The current status cites no source, and a published record's status must: give its source here."),
+            )
+        try:
+            gaps_filled(current, **given)
+        except ValidationError as error:
+            self.add_error("status_note", error)
+
+    def completion(self):
+        """What the editor typed about the current status when it does not change."""
+        data = self.cleaned_data
+        given = {
+            "note_en": data.get("status_note", ""),
+            "note_ru": data.get("status_note_ru", ""),
+            "note_kk": data.get("status_note_kk", ""),
+            "staff_note": data.get("status_staff_note", ""),
+            "source": data.get("status_source"),
+            "source_url": data.get("status_source_url", ""),
+        }
+        if "status_happened_on" in self.changed_data or "status_happened_on_precision" in self.changed_data:
+            given |= {
+                "happened_on": data.get("status_happened_on"),
+                "happened_on_precision": data.get("status_happened_on_precision") or Precision.DAY,
+            }
+        if "status_grade" in self.changed_data:
+            given["grade"] = data.get("status_grade")
+        return given
 
     def status_evidence(self):
         """What the editor said about the change, as `save_with_history` takes it."""
@@ -255,6 +352,11 @@ class StatusAdmin(PublishableAdmin):
         )
         if recorded:
             messages.info(request, _("The change of status is recorded in the history."))
+        elif change and (completed := complete_current_status(obj, **form.completion())):
+            names = ", ".join(
+                str(type(obj).status_changes.rel.related_model._meta.get_field(f).verbose_name) for f in completed
+            )
+            messages.info(request, _("Added to the current status: %(fields)s.") % {"fields": names})
 
 
 class StatusHistoryInline(admin.TabularInline):

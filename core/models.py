@@ -39,6 +39,8 @@ class Source(InUseProtected):
         FAMILY = "family", _("Family")
         WITNESS = "witness", _("Witness")
         SOCIAL = "social", _("Social media")
+        # What the campaign saw or documented itself: allowed as a source, and said to be one.
+        FIRST_HAND = "first_hand", _("Our own documentation (first-hand)")
         OTHER = "other", _("Other")
 
     title = models.CharField(_("title"), max_length=300)

@@ -90,8 +90,13 @@ class PublishableQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
         ]
         return self.filter(pk__in=found)
 
+    def ready_to_publish(self):
+        """The records that may be made public as they stand (each model says what it needs, such as
+        a source for every fact); the rest stay as they are."""
+        return self
+
     def publish(self):
-        return self._set_visibility(Visibility.PUBLISHED)
+        return self.ready_to_publish()._set_visibility(Visibility.PUBLISHED)
 
     def unpublish(self):
         return self._set_visibility(Visibility.DRAFT)
@@ -134,6 +139,10 @@ class Publishable(Protected):
     @property
     def is_published(self):
         return self.visibility == Visibility.PUBLISHED
+
+    def unsourced_facts(self):
+        """The public facts of this record that cite no source (none, for a record without facts)."""
+        return []
 
     def save(self, *args, **kwargs):
         if self.is_published:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .dates import ChangePrecision, local_day, local_today, period_start, precision_field
 from .languages import in_every_language
 from .protection import Protected, ProtectedQuerySet
+from .sourcing import SourcedQuerySet
 
 
 class Grade(models.TextChoices):
@@ -19,10 +20,17 @@ class Grade(models.TextChoices):
     ALLEGED = "alleged", _("Alleged")  # claimed, not yet checked
 
 
-class StatusChange(Protected):
-    """One recorded change of status, written only by `record_status_change` and `record_initial_status`."""
+class StatusChangeQuerySet(SourcedQuerySet, ProtectedQuerySet):
+    def public(self):
+        """What the public may see of a history: the changes that cite their source."""
+        return self.sourced().select_related("source")
 
-    objects = ProtectedQuerySet.as_manager()
+
+class StatusChange(Protected):
+    """One recorded change of status, written only by `record_status_change` and `record_initial_status`
+    (and completed, where it left a gap, by `complete_current_status`)."""
+
+    objects = StatusChangeQuerySet.as_manager()
 
     old_status = models.CharField(_("old status"), max_length=20, blank=True)
     new_status = models.CharField(_("new status"), max_length=20)
@@ -61,6 +69,14 @@ class StatusChange(Protected):
     def protection(self):
         return _("the status history is kept")
 
+    @classmethod
+    def cited(cls):
+        return models.Q(source__isnull=False) | ~models.Q(source_url="")
+
+    @property
+    def is_sourced(self):
+        return bool(self.source_id or self.source_url)
+
     def get_old_status_display(self):
         return self.status_choices(self.old_status).label if self.old_status else ""
 
@@ -73,7 +89,7 @@ class StatusUnchanged(Exception):
 
 
 def require_evidence(source, source_url):
-    """A change of status made by hand says where it is documented."""
+    """A change of status made by hand, or any status of a published record, says where it is documented."""
     if not (source or source_url):
         raise ValidationError(_("Say where the change of status is documented: pick a source or give a link."))
 
@@ -148,6 +164,9 @@ def _log(record, old_status, new_status, *, by, at, **evidence):
     unknown = set(evidence) - set(EVIDENCE_FIELDS)
     if unknown:
         raise TypeError(f"Not part of a status change's evidence: {', '.join(sorted(unknown))}")
+    if record.is_published:
+        # Every path, not only the admin: a public record's status is a public fact.
+        require_evidence(evidence.get("source"), evidence.get("source_url"))
     if evidence.get("happened_on"):
         precision = evidence.setdefault("happened_on_precision", ChangePrecision.DAY)
         require_past(evidence["happened_on"], precision)
@@ -163,3 +182,66 @@ def _log(record, old_status, new_status, *, by, at, **evidence):
         changed_by_name=by.get_username() if by else "",
         **evidence,
     )
+
+
+def current_status_change(record, lock=False):
+    """The change that gave the record its current status: the latest recorded one to it."""
+    changes = record.status_changes.select_for_update() if lock else record.status_changes.all()
+    return changes.filter(new_status=record.status).order_by("-changed_at", "-pk").first()
+
+
+# What `complete_current_status` may fill in on the current change, where it is empty.
+COMPLETABLE = ("note_en", "note_ru", "note_kk", "staff_note", "source", "source_url")
+
+
+def gaps_filled(change, happened_on=None, happened_on_precision=None, grade=None, **evidence):
+    """What of `evidence` the current status change can take without losing anything: the fields it
+    left empty, and a date when it had none ("recorded"). Raises ValidationError naming what cannot
+    be stored: the history is never rewritten, so a field the change already has stays as it was."""
+    filled, conflicts = {}, []
+    for field, value in evidence.items():
+        if field not in COMPLETABLE:
+            raise TypeError(f"Not something a recorded change can be completed with: {field}")
+        if value in (None, ""):
+            continue
+        current = getattr(change, field)
+        if current in (None, ""):
+            filled[field] = value
+        elif current != value:
+            conflicts.append(field)
+    if happened_on:
+        if change.happened_on_precision == ChangePrecision.RECORDED:
+            precision = happened_on_precision or ChangePrecision.DAY
+            require_past(happened_on, precision)
+            filled |= {"happened_on": period_start(happened_on, precision), "happened_on_precision": precision}
+        elif (happened_on, happened_on_precision) != (change.happened_on, change.happened_on_precision):
+            conflicts.append("happened_on")
+    if grade and grade != change.grade:
+        if "source" in filled or "source_url" in filled:
+            filled["grade"] = grade  # how sure, given with the source it rests on
+        else:
+            conflicts.append("grade")
+    if conflicts:
+        raise ValidationError(
+            _(
+                "The status did not change, and the current status already says otherwise, so this would be "
+                "lost. Change the status to record a new change, or add what happened to the timeline."
+            )
+        )
+    return filled
+
+
+@transaction.atomic
+def complete_current_status(record, **evidence):
+    """Store what an editor gave about the record's current status without changing it: a missing
+    source, note or date goes onto the current change (audited like any edit); anything else is
+    refused (`gaps_filled`). Returns the fields stored."""
+    change = current_status_change(record, lock=True)
+    if change is None:
+        return {}
+    filled = gaps_filled(change, **evidence)
+    for field, value in filled.items():
+        setattr(change, field, value)
+    if filled:
+        change.save(update_fields=list(filled))
+    return filled

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audited
+from core.dates import partial_date
 from core.models import Campaign, Organisation, Source
 from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
-from core.status import StatusChange
+from core.status import StatusChange, StatusChangeQuerySet
 from prisoners.models import Prisoner
 
 
@@ -29,6 +31,11 @@ class DemandQuerySet(PublishableQuerySet):
     def outstanding(self):
         """Still to be won: nothing done, or only part."""
         return self.filter(status__in=OPEN_STATUSES)
+
+    def ready_to_publish(self):
+        """Demands whose every status change cites its source."""
+        unsourced = DemandStatusChange.objects.unsourced().filter(demand=OuterRef("pk"))
+        return self.exclude(Exists(unsourced))
 
 
 class Demand(Publishable):
@@ -83,9 +90,22 @@ class Demand(Publishable):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    def unsourced_facts(self):
+        """The public facts on this demand's record that cite no source, as the admin names them."""
+        return [
+            _("status %(status)s (%(date)s)")
+            % {
+                "status": change.get_new_status_display(),
+                "date": partial_date(change.happened_on, change.happened_on_precision),
+            }
+            for change in self.status_changes.unsourced()
+        ]
+
 
 class DemandStatusChange(StatusChange):
     demand = models.ForeignKey(Demand, on_delete=models.CASCADE, related_name="status_changes")
+
+    objects = StatusChangeQuerySet.as_manager()
 
     status_choices = Status
 
@@ -98,7 +118,7 @@ public_relation(Demand, "people", "prisoners", Prisoner.objects.published)
 public_relation(Demand, "addressees", "addressees", Organisation.objects.all)
 public_relation(Demand, "backers", "backers", Organisation.objects.all)
 public_relation(Demand, "sources", "sources", Source.objects.all)
-public_relation(Demand, "status_changes", "status_changes", lambda: DemandStatusChange.objects.select_related("source"))
+public_relation(Demand, "status_changes", "status_changes", lambda: DemandStatusChange.objects.public())
 public_relation(Prisoner, "demands", "demands", Demand.objects.published)
 public_relation(Prisoner, "outstanding_demands", "demands", lambda: Demand.objects.published().outstanding())
 public_relation(Campaign, "demands", "demands", Demand.objects.published)

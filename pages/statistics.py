@@ -154,7 +154,7 @@ def updates_over_time(people, demands, today):
     A change whose date is not known counts on the day it was recorded."""
     counted = (
         (PrisonerStatusChange.objects.public().filter(prisoner__in=people), "happened_on"),
-        (DemandStatusChange.objects.filter(demand__in=demands), "happened_on"),
+        (DemandStatusChange.objects.public().filter(demand__in=demands), "happened_on"),
         (TimelineEvent.objects.public().filter(prisoner__in=people), "date"),
     )
     by_month = [_per_period(queryset, field, TruncMonth) for queryset, field in counted]

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from core.admin_base import STATUS_FIELDS, PartInline, StatusAdmin, StatusChangeForm, StatusHistoryInline
+from core.admin_base import (
+    STATUS_FIELDS,
+    PartInline,
+    SourcedFormSet,
+    StatusAdmin,
+    StatusChangeForm,
+    StatusHistoryInline,
+)
 from core.dates import local_today
 
 from .images import sanitise_photo
@@ -40,12 +47,14 @@ class AliasInline(PartInline, admin.TabularInline):
 
 class ChargeInline(PartInline, TranslationTabularInline):
     model = Charge
+    formset = SourcedFormSet
     extra = 0
     autocomplete_fields = ("sources",)
 
 
 class SentenceInline(PartInline, admin.StackedInline):
     model = Sentence
+    formset = SourcedFormSet
     extra = 0
     autocomplete_fields = ("sources",)
     fields = (
@@ -58,6 +67,7 @@ class SentenceInline(PartInline, admin.StackedInline):
 
 class TimelineEventInline(PartInline, TranslationStackedInline):
     model = TimelineEvent
+    formset = SourcedFormSet
     extra = 0
     autocomplete_fields = ("sources",)
     fields = (("date", "date_precision", "kind", "grade", "is_public"), "title", "description", "sources")

@@ -18,6 +18,7 @@ from core.dates import (
     Precision,
     local_today,
     normalise_partial_dates,
+    partial_date,
     period_end,
     period_start,
     precision_field,
@@ -26,7 +27,8 @@ from core.languages import columns_of, in_every_language, reading_order
 from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
 from core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
-from core.status import Grade, StatusChange
+from core.sourcing import SourcedQuerySet, cites_a_source
+from core.status import Grade, StatusChange, StatusChangeQuerySet
 from core.text import (
     initials,
     search_key,
@@ -112,6 +114,20 @@ class PrisonerQuerySet(PublishableQuerySet):
 
     def detained(self):
         return self.filter(status__in=DETAINED_STATUSES)
+
+    def ready_to_publish(self):
+        """People whose every public fact cites a source: status history, public timeline events,
+        charges and sentences."""
+        unsourced = (
+            PrisonerStatusChange.objects.unsourced(),
+            TimelineEvent.objects.filter(is_public=True).unsourced(),
+            Charge.objects.unsourced(),
+            Sentence.objects.unsourced(),
+        )
+        ready = self
+        for facts in unsourced:
+            ready = ready.exclude(Exists(facts.filter(prisoner=OuterRef("pk"))))
+        return ready
 
     def not_verified_since(self, day):
         return self.filter(Q(last_verified_on__lt=day) | Q(last_verified_on__isnull=True))
@@ -283,6 +299,23 @@ class Prisoner(Publishable):
     def is_anonymised(self):
         return self.consent == Consent.ANONYMISED
 
+    def unsourced_facts(self):
+        """The public facts on this person's record that cite no source, as the admin names them."""
+        facts = [
+            _("status %(status)s (%(date)s)")
+            % {
+                "status": change.get_new_status_display(),
+                "date": partial_date(change.happened_on, change.happened_on_precision),
+            }
+            for change in self.status_changes.unsourced()
+        ]
+        facts += [
+            _("timeline event “%(title)s”") % {"title": e.title} for e in self.events.filter(is_public=True).unsourced()
+        ]
+        facts += [_("charge “%(charge)s”") % {"charge": charge} for charge in self.charges.unsourced()]
+        facts += [_("sentence “%(sentence)s”") % {"sentence": sentence} for sentence in self.sentences.unsourced()]
+        return facts
+
     def show_public_face(self):
         self.public_face = True
         deferred = self.get_deferred_fields()
@@ -389,6 +422,10 @@ class Prisoner(Publishable):
         return self.released_on_precision == Precision.DAY
 
 
+class SourcedPartQuerySet(SourcedQuerySet, ProtectedQuerySet, PublicRelationsQuerySet):
+    """Parts of a record that are facts: sourced, or not yet public."""
+
+
 class PartOfPerson(Protected):
     """A detail of a person's record: kept as long as the person's record is."""
 
@@ -463,6 +500,7 @@ class Charge(PartOfPerson):
     charged_on_precision = precision_field()
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="+")
 
+    objects = SourcedPartQuerySet.as_manager()
     partial_dates = ("charged_on",)
 
     class Meta:
@@ -472,6 +510,10 @@ class Charge(PartOfPerson):
 
     def __str__(self):
         return f"{self.article} {self.description}".strip()
+
+    @classmethod
+    def cited(cls):
+        return cites_a_source(cls)
 
 
 class Sentence(PartOfPerson):
@@ -502,6 +544,7 @@ class Sentence(PartOfPerson):
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="+")
 
+    objects = SourcedPartQuerySet.as_manager()
     partial_dates = ("handed_down_on",)
 
     class Meta:
@@ -511,6 +554,10 @@ class Sentence(PartOfPerson):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.length_display}".strip()
+
+    @classmethod
+    def cited(cls):
+        return cites_a_source(cls)
 
     @property
     def has_length(self):
@@ -593,9 +640,10 @@ def with_marked_text(queryset, *fields):
     return queryset
 
 
-class TimelineEventQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
+class TimelineEventQuerySet(SourcedPartQuerySet):
     def public(self):
-        return with_marked_text(self.filter(is_public=True), "title", "description")
+        """Events marked public that cite a source."""
+        return with_marked_text(self.filter(is_public=True).sourced(), "title", "description")
 
 
 class TimelineEvent(PartOfPerson):
@@ -639,6 +687,10 @@ class TimelineEvent(PartOfPerson):
     def __str__(self):
         return f"{self.date}: {self.title}"
 
+    @classmethod
+    def cited(cls):
+        return cites_a_source(cls)
+
     def clean(self):
         if self.date and period_start(self.date, self.date_precision) > local_today():
             raise ValidationError(
@@ -646,9 +698,9 @@ class TimelineEvent(PartOfPerson):
             )
 
 
-class PrisonerStatusChangeQuerySet(ProtectedQuerySet):
+class PrisonerStatusChangeQuerySet(StatusChangeQuerySet):
     def public(self):
-        return with_marked_text(self.select_related("source"), "note")
+        return with_marked_text(super().public(), "note")
 
 
 class PrisonerStatusChange(StatusChange):
@@ -664,11 +716,13 @@ class PrisonerStatusChange(StatusChange):
 
 
 public_relation(TimelineEvent, "sources", "sources", Source.objects.all)
+public_relation(Charge, "sources", "sources", Source.objects.all)
+public_relation(Sentence, "sources", "sources", Source.objects.all)
 public_relation(Prisoner, "campaigns", "campaigns", Campaign.objects.published)
 public_relation(Prisoner, "sources", "sources", Source.objects.all)
 public_relation(Prisoner, "aliases", "aliases", lambda: Alias.objects.exclude(prisoner__consent=Consent.ANONYMISED))
-public_relation(Prisoner, "charges", "charges", Charge.objects.all)
-public_relation(Prisoner, "sentences", "sentences", Sentence.objects.all)
+public_relation(Prisoner, "charges", "charges", lambda: Charge.objects.sourced().with_public("sources"))
+public_relation(Prisoner, "sentences", "sentences", lambda: Sentence.objects.sourced().with_public("sources"))
 public_relation(Prisoner, "events", "events", lambda: TimelineEvent.objects.public().with_public("sources"))
 public_relation(Prisoner, "status_changes", "status_changes", lambda: PrisonerStatusChange.objects.public())
 public_relation(Campaign, "people", "prisoners", Prisoner.objects.published)

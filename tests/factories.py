@@ -13,6 +13,15 @@ from prisoners.models import Alias, Prisoner, Sentence, TimelineEvent
 _n = itertools.count(1)
 
 
+def cited_source():
+    """The source test facts cite unless a test says otherwise: every public fact cites one."""
+    source, _new = Source.objects.get_or_create(
+        title_en="Test report",
+        defaults={"title_ru": "Тестовый отчёт", "title_kk": "Сынақ есебі", "url": "https://example.org/test"},
+    )
+    return source
+
+
 def make_source(**fields):
     n = next(_n)
     fields.setdefault("title", f"Report {n}")
@@ -42,7 +51,7 @@ def make_person(aliases=(), campaign=None, **fields):
     fields.setdefault("slug", f"person-{n}")
     fields.setdefault("visibility", Visibility.PUBLISHED)
     person = Prisoner.objects.create(**fields)
-    record_initial_status(person)
+    record_initial_status(person, source=cited_source())
     for alias in aliases:
         Alias.objects.create(prisoner=person, name=alias)
     if campaign:
@@ -50,16 +59,18 @@ def make_person(aliases=(), campaign=None, **fields):
     return person
 
 
-def make_sentence(person, **fields):
+def make_sentence(person, sources=None, **fields):
     fields.setdefault("kind", Sentence.Kind.IMPRISONMENT)
-    return Sentence.objects.create(prisoner=person, **fields)
+    sentence = Sentence.objects.create(prisoner=person, **fields)
+    sentence.sources.set([cited_source()] if sources is None else sources)
+    return sentence
 
 
-def make_event(person, sources=(), **fields):
+def make_event(person, sources=None, **fields):
     fields.setdefault("date", datetime.date(2020, 1, 1))
     fields.setdefault("title", "Transferred")
     event = TimelineEvent.objects.create(prisoner=person, **fields)
-    event.sources.set(sources)
+    event.sources.set([cited_source()] if sources is None else sources)
     return event
 
 
@@ -70,7 +81,7 @@ def make_demand(campaign=None, people=(), addressees=(), **fields):
     fields.setdefault("summary", "What we ask.")
     fields.setdefault("visibility", Visibility.PUBLISHED)
     demand = Demand.objects.create(campaign=campaign or make_campaign(), **fields)
-    record_initial_status(demand)
+    record_initial_status(demand, source=cited_source())
     demand.prisoners.set(people)
     demand.addressees.set(addressees)
     return demand

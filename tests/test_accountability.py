@@ -260,7 +260,8 @@ def test_the_publish_action_leaves_a_link_without_a_source_a_draft(editor_client
         {"action": "publish", "_selected_action": [sourced.pk, unsourced.pk]},
         follow=True,
     )
-    assert "1 link cites no source and stays a draft." in response.content.decode()
+    assert "Not published, because a fact on it cites no source" in response.content.decode()
+    assert "the link cites no source" in response.content.decode()
     assert list(Responsibility.objects.filter(visibility=Visibility.PUBLISHED)) == [sourced]
 
 

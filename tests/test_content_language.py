@@ -12,7 +12,7 @@ from demo.loader import load_demo
 from prisoners.models import Charge, Consent, Prisoner, Status, TimelineEvent
 
 from .admin_forms import admin_form_data
-from .factories import make_campaign, make_demand, make_event, make_organisation, make_person, make_source
+from .factories import cited_source, make_campaign, make_demand, make_event, make_organisation, make_person, make_source
 from .test_accountability import make_link
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,10 @@ def test_the_region_filter_shows_the_readers_words_and_keeps_one_address():
 
 def test_a_profile_in_kazakh_shows_its_country_region_and_charges():
     person = make_person(name="Held", slug="held", region="Mangistau", region_kk="Маңғыстау облысы")
-    Charge.objects.create(prisoner=person, description="Inciting discord", description_kk="Алауыздықты қоздыру")
+    charge = Charge.objects.create(
+        prisoner=person, description="Inciting discord", description_kk="Алауыздықты қоздыру"
+    )
+    charge.sources.add(cited_source())
     kazakh = page("/kk/prisoners/held/")
     assert "Қазақстан, Маңғыстау облысы" in kazakh and "Алауыздықты қоздыру" in kazakh
     assert "Kazakhstan, Mangistau" in page("/prisoners/held/")

@@ -181,7 +181,9 @@ def test_unchanged_status_is_not_recorded():
 
 def test_demand_status_change_is_recorded(campaigner):
     demand = make_demand()
-    record_status_change(demand, "partial", by=campaigner, note="Some officers tried")
+    record_status_change(
+        demand, "partial", by=campaigner, note="Some officers tried", source_url="https://example.org/t"
+    )
     assert Demand.objects.get(pk=demand.pk).status == "partial"
     assert demand.status_changes.first().get_new_status_display() == "Partially met"
 
