@@ -1,7 +1,8 @@
 """A campaign's own page."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from core.gone import public_or_gone
 from core.models import Campaign
 
 from .models import KeyDate
@@ -12,7 +13,7 @@ def campaign_detail(request, slug):
     campaigns = Campaign.objects.published().with_public(
         "people", "demands", "organisations", "responsibilities", "established_orders", "open_questions"
     )
-    campaign = get_object_or_404(campaigns, slug=slug)
+    campaign = public_or_gone(campaigns.filter(slug=slug), Campaign.objects.filter(slug=slug))
     context = {
         "campaign": campaign,
         "detained_count": sum(1 for person in campaign.public_people if person.is_detained),

@@ -5,9 +5,11 @@ from contextlib import nullcontext
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -168,7 +170,26 @@ class PublishableAdmin(AuditedAdmin):
 
     @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.unpublish()
+        """Asks first: a page lists what would go offline and takes the reason, kept with each record
+        and in the audit trail. The public addresses then answer 410 Gone."""
+        going = queryset.filter(visibility=Visibility.PUBLISHED)
+        reason = request.POST.get("reason", "").strip()
+        if going.exists() and not (request.POST.get("confirmed") and reason):
+            return TemplateResponse(
+                request,
+                "admin/unpublish_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Take these records offline?"),
+                    "opts": self.model._meta,
+                    "going": going,
+                    "queryset": queryset,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                    "reason": reason,
+                    "missing_reason": bool(request.POST.get("confirmed")),
+                },
+            )
+        count = queryset.unpublish(reason)
         self.message_user(request, ngettext("%d record unpublished.", "%d records unpublished.", count) % count)
 
     def get_actions(self, request):

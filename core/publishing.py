@@ -98,15 +98,21 @@ class PublishableQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
     def publish(self):
         return self.ready_to_publish()._set_visibility(Visibility.PUBLISHED)
 
-    def unpublish(self):
-        return self._set_visibility(Visibility.DRAFT)
+    def unpublish(self, reason):
+        """Take these records offline (back to draft), saying why: kept with each and in the audit trail."""
+        if self.filter(visibility=Visibility.PUBLISHED).exists() and not reason.strip():
+            raise ValidationError(_("Say why these records are taken offline."))
+        return self._set_visibility(Visibility.DRAFT, reason.strip())
 
-    def _set_visibility(self, visibility):
+    def _set_visibility(self, visibility, reason=None):
         # Saved one by one, not with update(): each change must reach the audit trail.
         changed = 0
+        fields = ["visibility", "was_public"] + (["archive_reason"] if reason else [])
         for record in self.exclude(visibility=visibility):
+            if reason and record.is_published:
+                record.archive_reason = reason
             record.visibility = visibility
-            record.save(update_fields=["visibility", "was_public"])
+            record.save(update_fields=fields)
             changed += 1
         return changed
 
@@ -123,10 +129,13 @@ class Publishable(Protected):
     # Set on first publication and never cleared: what the public may have seen is kept.
     was_public = models.BooleanField(_("has been public"), default=False, editable=False)
     archive_reason = models.CharField(
-        _("why it was archived"),
+        _("why it was taken offline"),
         max_length=300,
         blank=True,
-        help_text=_("Private. Needed when archiving (for example: consent withdrawn, a safety risk, a duplicate)."),
+        help_text=_(
+            "Private. Needed when archiving, or taking a public record back to draft (for example: consent "
+            "withdrawn, a safety risk, a duplicate, a fact in doubt)."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -153,6 +162,14 @@ class Publishable(Protected):
         super().clean()
         if self.visibility == Visibility.ARCHIVED and not self.archive_reason.strip():
             raise ValidationError({"archive_reason": _("Say why this record is archived.")})
+        if self.taken_offline() and not self.archive_reason.strip():
+            raise ValidationError({"archive_reason": _("Say why this public record is taken offline.")})
+
+    def taken_offline(self):
+        """Whether this edit takes a public record off the site: a deliberate act, done with a reason."""
+        if self.is_published or self._state.adding:
+            return False
+        return type(self).objects.filter(pk=self.pk, visibility=Visibility.PUBLISHED).exists()
 
     def protection(self):
         if self.is_published or self.was_public:

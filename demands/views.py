@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.cards import CardText, card_in_language
+from core.gone import public_or_gone
 from core.listing import filtered_page
 from core.site import absolute_url
 
@@ -18,7 +19,9 @@ def demand_list(request):
 
 def demand_detail(request, slug):
     # Every public relation, including the key dates registered by the campaigns app.
-    demand = get_object_or_404(Demand.objects.published().select_related("campaign").with_public(), slug=slug)
+    demands = Demand.objects.published().select_related("campaign").with_public()
+    # Gone only if its campaign was public too: a demand never shown is never confirmed.
+    demand = public_or_gone(demands.filter(slug=slug), Demand.objects.filter(slug=slug, campaign__was_public=True))
     card = absolute_url(reverse("demands:card", args=[demand.slug]))
     return render(request, "demands/detail.html", {"demand": demand, "card_url": card})
 

@@ -26,7 +26,7 @@ from core.dates import (
 from core.languages import columns_of, in_every_language, reading_order
 from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
-from core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, public_relation
+from core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, Visibility, public_relation
 from core.sourcing import SourcedQuerySet, cites_a_source
 from core.status import Grade, StatusChange, StatusChangeQuerySet
 from core.text import (
@@ -108,6 +108,15 @@ class PrisonerQuerySet(PublishableQuerySet):
         if anonymous:
             return self.filter(pk=int(anonymous[1]), consent=Consent.ANONYMISED)
         return self.filter(slug=slug).exclude(consent=Consent.ANONYMISED)
+
+    def gone_from(self, slug):
+        """The people whose page at this address, once public, may say it was taken down (410): not a
+        withdrawn person, nor an anonymised one's named address, which answer as if they never existed:
+        "taken down" would tell a stranger that someone with that name was on the record."""
+        anonymous = ANONYMOUS_SLUG.match(slug)
+        people = self.filter(pk=int(anonymous[1])) if anonymous else self.filter(slug=slug)
+        hidden = [Consent.WITHDRAWN] if anonymous else [Consent.WITHDRAWN, Consent.ANONYMISED]
+        return people.exclude(consent__in=hidden)
 
     def showing_photo(self):
         return self.published().exclude(consent=Consent.ANONYMISED).exclude(photo="")
@@ -298,6 +307,17 @@ class Prisoner(Publishable):
     @property
     def is_anonymised(self):
         return self.consent == Consent.ANONYMISED
+
+    def taken_offline(self):
+        """Withdrawing a public person's consent takes them off the site too: as deliberate as unpublishing."""
+        if super().taken_offline():
+            return True
+        if self._state.adding or self.consent != Consent.WITHDRAWN:
+            return False
+        was_shown = Prisoner.objects.filter(pk=self.pk, visibility=Visibility.PUBLISHED).exclude(
+            consent=Consent.WITHDRAWN
+        )
+        return was_shown.exists()
 
     def unsourced_facts(self):
         """The public facts on this person's record that cite no source, as the admin names them."""

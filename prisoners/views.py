@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.cards import CardText, card_in_language
+from core.gone import public_or_gone
 from core.listing import filtered_page
 from core.site import absolute_url
 
@@ -22,7 +23,7 @@ def prisoner_list(request):
 def prisoner_detail(request, slug):
     # Every public relation, including those registered by the apps above (demands, key dates).
     people = Prisoner.objects.published().at_public_address(slug)
-    person = get_object_or_404(people.select_related("affiliation").with_public())
+    person = public_or_gone(people.select_related("affiliation").with_public(), Prisoner.objects.gone_from(slug))
     card = absolute_url(reverse("prisoners:card", args=[person.slug]))
     return render(request, "prisoners/detail.html", {"person": person, "card_url": card})
 

@@ -141,9 +141,16 @@ def test_publish_and_unpublish_actions(editor_client):
     editor_client.post("/admin/prisoners/prisoner/", {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.is_published
-    editor_client.post("/admin/prisoners/prisoner/", {"action": "unpublish", "_selected_action": [draft.pk]})
+    unpublish = {"action": "unpublish", "_selected_action": [draft.pk]}
+    asked = editor_client.post("/admin/prisoners/prisoner/", unpublish).content.decode()
+    assert "Take these records offline?" in asked and '<ul id="going-offline"><li>' + draft.name in asked
     draft.refresh_from_db()
-    assert not draft.is_published
+    assert draft.is_published  # nothing happens until the editor says why
+    without_reason = editor_client.post("/admin/prisoners/prisoner/", {**unpublish, "confirmed": "yes"})
+    assert "Say why these records are taken offline." in without_reason.content.decode()
+    editor_client.post("/admin/prisoners/prisoner/", {**unpublish, "confirmed": "yes", "reason": "Safety risk"})
+    draft.refresh_from_db()
+    assert not draft.is_published and draft.archive_reason == "Safety risk"
 
 
 def test_admin_search_finds_by_alias(editor_client):

@@ -102,7 +102,7 @@ def test_the_address_for_letters_is_published_only_while_the_person_is_held(stat
 def test_only_an_administrator_may_delete_what_the_public_has_seen(campaigner, editor):
     published, draft = make_person(), make_person(visibility=Visibility.DRAFT)
     withdrawn = make_person()
-    Prisoner.objects.filter(pk=withdrawn.pk).unpublish()
+    Prisoner.objects.filter(pk=withdrawn.pk).unpublish("A fact in doubt")
     withdrawn.refresh_from_db()
     assert not withdrawn.deletable_by(editor)
     assert published.deletable_by(campaigner) and not published.deletable_by(editor)

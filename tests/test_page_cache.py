@@ -49,8 +49,9 @@ def test_any_public_change_is_seen_at_once():
     person.occupation = "Union lawyer"
     person.save()
     assert "Union lawyer" in Client().get("/prisoners/natalia/").content.decode()
-    Prisoner.objects.filter(pk=person.pk).unpublish()
-    assert Client().get("/prisoners/natalia/").status_code == 404
+    Prisoner.objects.filter(pk=person.pk).unpublish("A fact in doubt")
+    gone = Client().get("/prisoners/natalia/")
+    assert gone.status_code == 410 and "Natalia" not in gone.content.decode()
     assert "Natalia Sokolova" not in Client().get("/prisoners/").content.decode()
 
 

@@ -28,7 +28,10 @@ def refusals(record):
 
 def test_an_editor_cannot_delete_a_person_after_unpublishing_them(editor_client, editor):
     person = make_person(name="Erzhan Elshibayev")
-    editor_client.post("/admin/prisoners/prisoner/", {"action": "unpublish", "_selected_action": [person.pk]})
+    editor_client.post(
+        "/admin/prisoners/prisoner/",
+        {"action": "unpublish", "_selected_action": [person.pk], "confirmed": "yes", "reason": "A fact in doubt"},
+    )
     person.refresh_from_db()
     assert person.visibility == Visibility.DRAFT and person.was_public
     assert editor_client.get(delete_url(person)).status_code == 403
@@ -40,7 +43,7 @@ def test_an_editor_cannot_delete_a_person_after_unpublishing_them(editor_client,
 
 def test_deleting_a_once_public_record_through_the_orm_is_refused_and_recorded(editor):
     person = make_person()
-    Prisoner.objects.filter(pk=person.pk).unpublish()
+    Prisoner.objects.filter(pk=person.pk).unpublish("A fact in doubt")
     person.refresh_from_db()
     with pytest.raises(RecordProtected, match="archive it instead"):
         person.delete()
@@ -133,5 +136,5 @@ def test_archiving_needs_a_reason_and_takes_the_record_off_public_pages(editor_c
     assert response.status_code == 200 and "Say why this record is archived" in response.content.decode()
     data["archive_reason"] = "The family asked us to take the page down."
     assert editor_client.post(change_url(person), data).status_code == 302
-    assert Client().get("/prisoners/yerlan-baltabai/").status_code == 404
+    assert Client().get("/prisoners/yerlan-baltabai/").status_code == 410  # taken down, and says so
     assert not Prisoner.objects.published().filter(pk=person.pk).exists()

@@ -41,7 +41,7 @@ def test_confirmation_names_only_what_is_still_public(campaign):
     subscriber = Subscriber.objects.create(email="reader@example.org")
     subscriber.campaigns.add(campaign)
     subscriber.prisoners.add(person)
-    Prisoner.objects.filter(pk=person.pk).unpublish()
+    Prisoner.objects.filter(pk=person.pk).unpublish("A fact in doubt")
     body = subscription_email(subscriber, CONFIRM).body
     assert campaign.name in body and "Later Withdrawn" not in body
 
