@@ -4,6 +4,8 @@ app's registrations are this one."""
 
 from django.contrib.admin import AdminSite
 
+from core.attention import needs_attention
+
 from . import two_factor
 from .forms import TwoFactorAuthenticationForm
 
@@ -17,6 +19,10 @@ class TrackerAdminSite(AdminSite):
     @property
     def login_template(self):
         return "admin/two_factor/login.html" if two_factor.required() else None
+
+    def index(self, request, extra_context=None):
+        # What the record says against itself, registered by each app (core.attention).
+        return super().index(request, {"needs_attention": needs_attention(), **(extra_context or {})})
 
     def has_permission(self, request):
         """As django-otp's OTPAdminSite: a staff member whose session has not been verified with a

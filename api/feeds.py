@@ -40,7 +40,8 @@ class UpdatesFeed(Feed):
         return f"{update.record}: {update.text}"
 
     def item_description(self, update):
-        return f"{update.when}: {update.text}"
+        # The grade worded as on the record's page: a reader of the feed is told as much as a visitor.
+        return f"{update.when}: {update.text} ({update.grade_label})"
 
     def item_link(self, update):
         return update.url

@@ -24,6 +24,8 @@ class Update:
     record: object  # the person or demand, as the public sees it
     text: str
     anchor: str = ""  # the section of the record's page it concerns
+    grade: str = ""  # how sure: confirmed, reported or alleged
+    grade_label: str = ""  # worded as on the record's page, in the reader's language
 
     @property
     def url(self):
@@ -60,6 +62,8 @@ def public_updates(limit, people=None, demands=None):
             faces[event.prisoner_id],
             event.title,
             "#timeline-heading",
+            event.grade,
+            str(event.get_grade_display()),
         )
         for event in events
     ]
@@ -83,6 +87,8 @@ def _status(change, kind, record):
         record,
         text,
         "#history-heading",
+        change.grade,
+        str(change.get_grade_display()),
     )
 
 

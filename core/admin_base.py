@@ -10,9 +10,11 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .attention import to_review_after
 from .dates import Precision, local_today, partial_date
 from .models import Source
 from .protection import Protected, purging, record_refusal
@@ -373,6 +375,17 @@ class StatusAdmin(PublishableAdmin):
         )
         if recorded:
             messages.info(request, _("The change of status is recorded in the history."))
+            if to_review := to_review_after(obj, obj.status):
+                links = format_html_join(", ", '<a href="{}">{}</a>', ((url, other) for other, url in to_review))
+                messages.warning(
+                    request,
+                    format_html(
+                        _("{record} is now {status}. Check whether these need updating too: {links}."),
+                        record=obj,
+                        status=obj.get_status_display(),
+                        links=links,
+                    ),
+                )
         elif change and (completed := complete_current_status(obj, **form.completion())):
             names = ", ".join(
                 str(type(obj).status_changes.rel.related_model._meta.get_field(f).verbose_name) for f in completed

@@ -9,7 +9,7 @@ from core.dates import partial_date
 from core.models import Campaign, Organisation, Source
 from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
 from core.status import StatusChange, StatusChangeQuerySet
-from prisoners.models import Prisoner
+from prisoners.models import ENDED_STATUSES, Prisoner
 
 
 class Status(models.TextChoices):
@@ -31,6 +31,14 @@ class DemandQuerySet(PublishableQuerySet):
     def outstanding(self):
         """Still to be won: nothing done, or only part."""
         return self.filter(status__in=OPEN_STATUSES)
+
+    def overtaken(self):
+        """Release demands still open while a person they concern is free or dead: the record
+        contradicts itself until an editor updates the demand."""
+        return self.outstanding().filter(kind=Demand.Kind.RELEASE, prisoners__status__in=ENDED_STATUSES).distinct()
+
+    def with_unsourced_facts(self):
+        return self.exclude(pk__in=self.ready_to_publish().values("pk"))
 
     def ready_to_publish(self):
         """Demands whose every status change cites its source."""

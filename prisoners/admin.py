@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core.admin_base import (
@@ -16,7 +16,9 @@ from core.admin_base import (
     StatusChangeForm,
     StatusHistoryInline,
 )
+from core.attention import attention_check, changelist
 from core.dates import local_today
+from core.publishing import Visibility
 
 from .images import sanitise_photo
 from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
@@ -95,6 +97,43 @@ class VerificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SourcingFilter(admin.SimpleListFilter):
+    title = _("sources")
+    parameter_name = "sourcing"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("A public fact cites no source"))]
+
+    def queryset(self, request, queryset):
+        return queryset.with_unsourced_facts() if self.value() == "missing" else queryset
+
+
+def _stale_profiles():
+    day = local_today() - datetime.timedelta(days=settings.RECORD_STALE_DAYS)
+    return Prisoner.objects.filter(visibility=Visibility.PUBLISHED).not_verified_since(day)
+
+
+attention_check(
+    ngettext_lazy(
+        "%(n)d published profile not checked against its sources for the last %(days)d days",
+        "%(n)d published profiles not checked against their sources for the last %(days)d days",
+        "n",
+    ),
+    lambda: _stale_profiles().count(),
+    lambda: changelist(Prisoner, "verified=stale&visibility__exact=published"),
+    lambda: {"days": settings.RECORD_STALE_DAYS},
+)
+attention_check(
+    ngettext_lazy(
+        "%(n)d person with a fact that cites no source (the public does not see that fact)",
+        "%(n)d people with a fact that cites no source (the public does not see those facts)",
+        "n",
+    ),
+    lambda: Prisoner.objects.with_unsourced_facts().count(),
+    lambda: changelist(Prisoner, "sourcing=missing"),
+)
+
+
 class PrisonerForm(StatusChangeForm):
     namesake_confirmed = forms.BooleanField(
         label=_("A different person with the same name"),
@@ -131,7 +170,16 @@ class PrisonerAdmin(TranslationAdmin, StatusAdmin):
         "visibility",
         "last_verified_on",
     )
-    list_filter = (VerificationFilter, "status", "visibility", "consent", "campaigns", "region", "affiliation")
+    list_filter = (
+        VerificationFilter,
+        SourcingFilter,
+        "status",
+        "visibility",
+        "consent",
+        "campaigns",
+        "region",
+        "affiliation",
+    )
     readonly_fields = ("last_verified_on",)
     actions = [*StatusAdmin.actions, "mark_verified"]
     # The search itself is `Prisoner.objects.search` (folded names and aliases); see get_search_results.

@@ -59,6 +59,8 @@ class Status(models.TextChoices):
 
 
 DETAINED_STATUSES = (Status.DETAINED, Status.IMPRISONED)
+# No longer held because they were freed or died: what a demand for their release must then answer to.
+ENDED_STATUSES = (Status.RELEASED, Status.KILLED, Status.DECEASED)
 
 
 class Consent(models.TextChoices):
@@ -123,6 +125,9 @@ class PrisonerQuerySet(PublishableQuerySet):
 
     def detained(self):
         return self.filter(status__in=DETAINED_STATUSES)
+
+    def with_unsourced_facts(self):
+        return self.exclude(pk__in=self.ready_to_publish().values("pk"))
 
     def ready_to_publish(self):
         """People whose every public fact cites a source: status history, public timeline events,
@@ -384,6 +389,10 @@ class Prisoner(Publishable):
     @property
     def is_detained(self):
         return self.status in DETAINED_STATUSES
+
+    @property
+    def has_died(self):
+        return self.status in (Status.KILLED, Status.DECEASED)
 
     @property
     def address_for_letters(self):

@@ -3,8 +3,10 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.admin_base import AuditedAdmin
+from core.attention import attention_check, changelist
 
 from . import services
 from .models import Report
@@ -25,7 +27,14 @@ SUBMITTED = (
 class ReportForm(forms.ModelForm):
     class Meta:
         model = Report
-        fields = ("outcome", "outcome_note", "source")
+        fields = ("outcome", "outcome_note", "source", "change")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "change" in self.fields:
+            # Only the changes that could have made the correction: its record's, since it arrived.
+            self.fields["change"].queryset = self.instance.changes_since_received()
+            self.fields["change"].label_from_instance = _describe_change
 
     def clean_outcome(self):
         outcome = self.cleaned_data["outcome"]
@@ -34,8 +43,39 @@ class ReportForm(forms.ModelForm):
         return outcome
 
 
+def _describe_change(entry):
+    return f"{entry.timestamp:%Y-%m-%d %H:%M} · {entry.actor or '—'} · {entry.object_repr} · {entry.changes_str}"[:200]
+
+
 def _change_url(record):
     return reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
+
+
+class ChangeLinkFilter(admin.SimpleListFilter):
+    title = _("change linked")
+    parameter_name = "linked"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Made, with no change linked"))]
+
+    def queryset(self, request, queryset):
+        return queryset.made_without_a_change() if self.value() == "missing" else queryset
+
+
+attention_check(
+    ngettext_lazy("%(n)d report or correction waiting", "%(n)d reports and corrections waiting", "n"),
+    lambda: Report.objects.to_review().count(),
+    lambda: changelist(Report, "outcome__exact=new"),
+)
+attention_check(
+    ngettext_lazy(
+        "%(n)d correction closed as made with no change of the record linked",
+        "%(n)d corrections closed as made with no change of the record linked",
+        "n",
+    ),
+    lambda: Report.objects.made_without_a_change().count(),
+    lambda: changelist(Report, "linked=missing"),
+)
 
 
 @admin.register(Report)
@@ -44,7 +84,7 @@ class ReportAdmin(AuditedAdmin):
 
     form = ReportForm
     list_display = ("reference", "kind", "received_at", "outcome", "subject_link", "handled_by")
-    list_filter = ("outcome", "kind")
+    list_filter = ("outcome", "kind", ChangeLinkFilter)
     readonly_fields = (*SUBMITTED, "draft_link", "handled_by", "handled_at")
     autocomplete_fields = ("source",)
     actions = ["make_draft"]
@@ -52,7 +92,7 @@ class ReportAdmin(AuditedAdmin):
         (_("What was sent (never public)"), {"fields": SUBMITTED}),
         (
             _("What was done"),
-            {"fields": ("outcome", "outcome_note", "source", "draft_link", "handled_by", "handled_at")},
+            {"fields": ("outcome", "outcome_note", "source", "change", "draft_link", "handled_by", "handled_at")},
         ),
     )
 
@@ -81,6 +121,7 @@ class ReportAdmin(AuditedAdmin):
             request.user,
             form.cleaned_data["outcome_note"],
             form.cleaned_data["source"],
+            form.cleaned_data.get("change"),
         )
 
     @admin.action(description=_("Make a draft person from each selected case report"), permissions=["change"])

@@ -7,9 +7,12 @@ those who open the report), and no email carries them: staff are told a referenc
 
 import secrets
 
+from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audited
@@ -27,6 +30,10 @@ def new_reference():
 class ReportQuerySet(models.QuerySet):
     def to_review(self):
         return self.filter(outcome=Report.Outcome.NEW)
+
+    def made_without_a_change(self):
+        """Corrections closed as made with no change of the record linked to them."""
+        return self.filter(outcome=Report.Outcome.APPLIED, change__isnull=True)
 
 
 class Report(models.Model):
@@ -67,6 +74,16 @@ class Report(models.Model):
         related_name="+",
         help_text=_("Needed when a correction is made: what confirms it."),
     )
+    # The audit entry of the change that made the correction: "made" names what changed, or is refused.
+    change = models.ForeignKey(
+        LogEntry,
+        verbose_name=_("the change it made"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Needed when a correction is made: the change of the record, as the audit trail has it."),
+    )
     draft = models.ForeignKey(
         Prisoner,
         verbose_name=_("draft record made from it"),
@@ -96,8 +113,31 @@ class Report(models.Model):
         return f"{self.get_kind_display()} {self.reference}"
 
     def clean(self):
+        errors = {}
         if self.outcome == self.Outcome.APPLIED and not self.source_id:
-            raise ValidationError({"source": _("Say which source confirms the correction.")})
+            errors["source"] = _("Say which source confirms the correction.")
+        if self.outcome == self.Outcome.APPLIED and self.kind == self.Kind.CORRECTION:
+            if not self.change_id:
+                errors["change"] = _("Say which change made the correction: the record was not changed, or pick it.")
+            elif not self.changes_since_received().filter(pk=self.change_id).exists():
+                errors["change"] = _("That change is not one of this record's since the report arrived.")
+        if errors:
+            raise ValidationError(errors)
+
+    def changes_since_received(self):
+        """Audit entries of the record the report is about, and of its parts (status history, timeline,
+        charges, sentences, other names), since the report arrived: the changes that may have made it."""
+        subject = self.subject
+        if subject is None:
+            return LogEntry.objects.none()
+        records = [subject]
+        for parts in ("status_changes", "events", "charges", "sentences", "aliases"):
+            if hasattr(subject, parts):
+                records += getattr(subject, parts).all()
+        about = Q()
+        for record in records:
+            about |= Q(content_type=ContentType.objects.get_for_model(record), object_pk=str(record.pk))
+        return LogEntry.objects.filter(about, timestamp__gte=self.received_at).order_by("-timestamp")
 
     @property
     def subject(self):

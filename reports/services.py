@@ -75,9 +75,10 @@ def make_draft(report, by):
     return person
 
 
-def resolve(report, outcome, by, note="", source=None):
-    """Record what was done with a report: who, when, and for a correction, on what source."""
-    report.outcome, report.outcome_note, report.source = outcome, note, source
+def resolve(report, outcome, by, note="", source=None, change=None):
+    """Record what was done with a report: who, when, and for a correction, on what source and by
+    which change of the record."""
+    report.outcome, report.outcome_note, report.source, report.change = outcome, note, source, change
     report.full_clean(exclude=["text"])
     _handled(report, outcome, by)
     return report

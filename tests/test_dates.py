@@ -179,5 +179,5 @@ def test_updates_are_ordered_and_dated_by_when_they_happened_and_feeds_say_when_
     assert home.index("Moved to another prison") < home.index("status now Convicted and imprisoned")
     assert '<time datetime="2019-12">December 2019</time>' in home
     feed = visitor.get("/prisoners/p/feed/").content.decode()
-    assert '<summary type="html">December 2019: status now Convicted and imprisoned</summary>' in feed
+    assert '<summary type="html">December 2019: status now Convicted and imprisoned (Reported)</summary>' in feed
     assert "<updated>2026-12-07T09:00:00+00:00</updated>" in feed  # added today, though it happened in 2019

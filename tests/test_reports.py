@@ -1,6 +1,9 @@
 """Case reports and corrections from the public: stored privately, staff told, moderated in the admin."""
 
+import datetime
+
 import pytest
+from auditlog.models import LogEntry
 from django.test import Client
 
 from outreach.models import Delivery, Suppression
@@ -113,12 +116,23 @@ def test_a_correction_is_closed_only_with_its_source(send, editor_client, editor
     response = editor_client.post(change_url(report), {"outcome": "applied", "outcome_note": "Release date set"})
     assert response.status_code == 200 and "Say which source confirms the correction" in response.content.decode()
     source = make_source(title="Court release order")
-    response = editor_client.post(
-        change_url(report), {"outcome": "applied", "outcome_note": "Release date set", "source": source.pk}
-    )
-    assert response.status_code == 302
+    closing = {"outcome": "applied", "outcome_note": "Release date set", "source": source.pk}
+    response = editor_client.post(change_url(report), closing)
+    # "Made", but nothing of the record changed since the report came: refused.
+    assert response.status_code == 200 and "Say which change made the correction" in response.content.decode()
+    elsewhere = make_person(slug="someone-else")
+    elsewhere.occupation = "Teacher"
+    elsewhere.save()
+    other = LogEntry.objects.get_for_object(elsewhere).latest("timestamp")
+    response = editor_client.post(change_url(report), {**closing, "change": other.pk})
+    assert response.status_code == 200  # another record's change made nothing of this correction
+    person = Prisoner.objects.get(slug="p")
+    person.released_on = datetime.date(2026, 5, 1)
+    person.save()
+    made = LogEntry.objects.get_for_object(person).latest("timestamp")
+    assert editor_client.post(change_url(report), {**closing, "change": made.pk}).status_code == 302
     report.refresh_from_db()
-    assert (report.outcome, report.source, report.handled_by) == ("applied", source, editor)
+    assert (report.outcome, report.source, report.handled_by, report.change) == ("applied", source, editor, made)
 
 
 def test_reports_are_not_added_or_deleted_by_editors(editor_client, send):
