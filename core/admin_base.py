@@ -214,7 +214,7 @@ class StatusChangeForm(forms.ModelForm):
         ),
     )
     status_happened_on_precision = forms.ChoiceField(
-        label=_("Known to"), choices=Precision.choices, initial=Precision.DAY, required=False
+        label=_("Date of the change known to"), choices=Precision.choices, initial=Precision.DAY, required=False
     )
     status_note = forms.CharField(
         label=_("Why the status changed (public)"),

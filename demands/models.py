@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -33,9 +33,15 @@ class DemandQuerySet(PublishableQuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overtaken(self):
-        """Release demands still open while a person they concern is free or dead: the record
-        contradicts itself until an editor updates the demand."""
-        return self.outstanding().filter(kind=Demand.Kind.RELEASE, prisoners__status__in=ENDED_STATUSES).distinct()
+        """Release demands that the people's own record has overtaken: still "outstanding" though one
+        of the people it concerns is free or dead (it is met, at least in part), or "partially met"
+        though all of them are. The record contradicts itself until an editor updates the demand."""
+        people = Prisoner.objects.filter(demands=OuterRef("pk"))
+        someone_out = Exists(people.filter(status__in=ENDED_STATUSES))
+        still_held = Exists(people.exclude(status__in=ENDED_STATUSES))
+        return self.filter(someone_out, kind=Demand.Kind.RELEASE).filter(
+            Q(status=Status.OUTSTANDING) | (Q(status=Status.PARTIAL) & ~still_held)
+        )
 
     def with_unsourced_facts(self):
         return self.exclude(pk__in=self.ready_to_publish().values("pk"))

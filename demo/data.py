@@ -171,10 +171,9 @@ PEOPLE = [
     },
     {
         "slug": "torebek-tolegenov", "name": "Torebek Tolegenov", "status": "killed",
-        # Killed in the protests that followed the massacre of 16 December 2011 (Pirani 2021).
-        "died": ((2011, 12, 1), "month", "pirani"),
-        "status_on": (((2011, 12, 1), "month"), "pirani",
-                      "Killed in Shetpe in the protests that followed the massacre (Pirani 2021)."),
+        # The article gives no date for his death: none is recorded, and the status is as it reports it.
+        "status_on": (None, "pirani",
+                      "Killed in Shetpe, where young people blocked a railway in protest at the massacre (Pirani 2021)."),
         "summary": "Killed in Shetpe during the protests that followed the Zhanaozen massacre.",
         "biography": "Torebek Tolegenov was killed in Shetpe, where young people blocked a railway line in protest at "
         "the massacre and were wounded. Campaigners want his killing investigated (Pirani 2021).",
@@ -318,7 +317,8 @@ KEY_DATES = [
         "title": "Third day of the crackdown", "kind": "anniversary", "date": D(2011, 12, 18), "recurrence": "yearly",
         "place": "Zhanaozen and nearby villages",
         "description": "The last of three days of terror in Zhanaozen and nearby villages (Pirani 2021).",
-        "people": ["torebek-tolegenov"], "demands": ["true-number-killed", "investigate-killing-in-shetpe"],
+        # Not Torebek Tolegenov's killing in Shetpe: the article does not date it.
+        "people": [], "demands": ["true-number-killed"],
         "sources": ["pirani"],
     },
     {

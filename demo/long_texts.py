@@ -240,9 +240,9 @@ LONG_TEXTS = {
     "Reported in December 2019 as given a two-year suspended sentence (Jones 2019).": (
         f"В декабре 2019 года сообщалось, что он приговорён к двум годам условно {J}.",
         f"2019 жылғы желтоқсанда оның екі жыл шартты жазаға кесілгені хабарланды {J}."),
-    "Killed in Shetpe in the protests that followed the massacre (Pirani 2021).": (
-        f"Убит в Шетпе во время протестов после расстрела {P}.",
-        f"Қырғыннан кейінгі наразылық кезінде Шетпеде өлтірілді {P}."),
+    "Killed in Shetpe, where young people blocked a railway in protest at the massacre (Pirani 2021).": (
+        f"Убит в Шетпе, где молодёжь в знак протеста против расстрела перекрыла железную дорогу {P}.",
+        f"Шетпеде өлтірілді; онда жастар қырғынға наразылық білдіріп, темір жолды бөгеген {P}."),
     # Demands: descriptions and the notes on their status
     "The UN High Commissioner for Human Rights visited Kazakhstan in 2012 and called for an independent "
     "international commission; the UN special rapporteur Maina Kiai did too. It has not happened, and human rights "

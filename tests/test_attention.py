@@ -72,3 +72,13 @@ def test_a_grade_reads_the_same_on_the_profile_the_home_page_and_the_feed(client
     assert '<span class="grade grade-alleged">Alleged</span>' in profile
     assert '<span class="grade grade-alleged">Alleged</span>' in home
     assert "Beaten in custody (Alleged)</summary>" in feed
+
+
+def test_a_release_demand_for_several_is_flagged_until_its_status_follows_the_people():
+    held, freed = make_person(status=Status.IMPRISONED), make_person(status=Status.RELEASED)
+    for_all = make_demand(kind=Demand.Kind.RELEASE, people=[held, freed])
+    assert list(Demand.objects.overtaken()) == [for_all]  # outstanding, though one is free: met in part
+    Demand.objects.filter(pk=for_all.pk).update(status="partial")
+    assert not Demand.objects.overtaken().exists()  # right while one is still held
+    Prisoner.objects.filter(pk=held.pk).update(status=Status.DECEASED)
+    assert list(Demand.objects.overtaken()) == [for_all]  # nobody left to free

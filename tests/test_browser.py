@@ -79,6 +79,7 @@ def test_visitor_filters_the_list_and_opens_a_profile(live_server, phone):
 
 def test_campaigner_changes_a_status_in_the_admin_and_the_profile_shows_it(live_server, browser, campaigner):
     person = make_person(name="Yerlan Baltabai", status=Status.IMPRISONED)
+    demand = make_demand(people=[person], title="Release Yerlan Baltabai", kind="release")
     source = make_source(title="Union statement on the release")
     page = browser.new_page()
 
@@ -90,16 +91,23 @@ def test_campaigner_changes_a_status_in_the_admin_and_the_profile_shows_it(live_
 
     page.goto(f"{live_server.url}/admin/prisoners/prisoner/{person.pk}/change/")
     page.locator("#id_status").select_option("released")
+    page.get_by_label("When did this happen?").fill("2026-03-14")
+    page.get_by_label("Date of the change known to").select_option("month")
     page.locator("#id_status_note").fill("Released after serving the sentence")
     page.locator("#id_status_source").select_option(str(source.pk))
     page.locator("input[name=_save]").click()
     page.wait_for_url(f"{live_server.url}/admin/prisoners/prisoner/")
-    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+    messages = page.locator(".messagelist").inner_text()
+    assert "was changed successfully" in messages
+    # At the moment of release, the demands still open for them, each a link to update it.
+    assert "Yerlan Baltabai is now Released. Check whether these need updating too" in messages
+    page.get_by_role("link", name="Release Yerlan Baltabai").click()
+    page.wait_for_url(f"{live_server.url}/admin/demands/demand/{demand.pk}/change/")
 
     page.goto(f"{live_server.url}{person.get_absolute_url()}")
     assert page.locator(".status-line").inner_text() == "Released"
     history = page.locator("#history-heading + .history").inner_text()
-    assert "Convicted and imprisoned → Released" in history
+    assert "March 2026:" in history and "Convicted and imprisoned → Released" in history
     assert "Released after serving the sentence" in history and "Union statement on the release" in history
     page.close()
 
@@ -201,3 +209,18 @@ def test_a_reader_in_almaty_lands_in_kazakh_and_switches_to_english_on_the_same_
     page.goto(f"{live_server.url}/prisoners/")
     assert page.url == f"{live_server.url}/prisoners/" and page.locator("h1").inner_text() == "People"
     context.close()
+
+
+def test_a_reader_in_almaty_sees_dates_as_precisely_as_the_sources_give_them(live_server, phone):
+    make_person(
+        name="Natalia Sokolova",
+        slug="natalia-sokolova",
+        status=Status.IMPRISONED,
+        arrested_on=datetime.date(2011, 4, 1),
+        arrested_on_precision="month",
+    )
+    phone.goto(f"{live_server.url}/kk/prisoners/natalia-sokolova/")
+    facts = phone.locator(".facts").inner_text()
+    assert "2011 ж. сәуір" in facts and "2011-04-01" not in phone.content()
+    # Days in detention from the end of April 2011: never more than the sources allow.
+    assert phone.locator("#days-detained").inner_text().startswith("Қамауда кемінде")
