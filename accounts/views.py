@@ -135,5 +135,9 @@ def _too_many_failures():
 
 def _address_failures(request, count):
     return is_ratelimited(
-        request, group="admin-login-failures", key="ip", rate=settings.ADMIN_LOGIN_FAILURES_PER_IP, increment=count
+        request,
+        group="admin-login-failures",
+        key="core.client_ip.visitor_key",
+        rate=settings.ADMIN_LOGIN_FAILURES_PER_IP,
+        increment=count,
     )

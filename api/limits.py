@@ -9,7 +9,7 @@ from django_ratelimit.core import is_ratelimited
 
 
 def too_many(request, group, rate):
-    if is_ratelimited(request, group=group, key="ip", rate=rate, increment=True):
+    if is_ratelimited(request, group=group, key="core.client_ip.visitor_key", rate=rate, increment=True):
         return JsonResponse({"detail": "Too many requests. Please wait and try again."}, status=429)
     return None
 

@@ -2,6 +2,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_ready
 from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -9,6 +10,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_ready.connect
+def _first_tick(sender, **kwargs):
+    """A tick as soon as a worker is up, not an interval later: reminders due while the site was
+    down go out at once, and /healthz sees a recent tick."""
+    sender.app.send_task("outreach.tasks.reminder_tick")
 
 
 @app.on_after_finalize.connect

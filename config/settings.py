@@ -93,10 +93,27 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DATABASE_CONN_MAX_AGE)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "default" keeps rendered pages and share cards; "limits" the rate limits' counts (core/cache.py).
+# With Redis, both go there, and when it cannot be reached pages are rendered afresh and the counts go
+# to the database, shared by every process. Without Redis, pages are kept in each process's memory
+# (correct across processes: the record's version is in the database) and counts in the database.
+_DATABASE_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_cache_entry"}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "redis": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A request never hangs on a Redis that does not answer.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+        "none": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        "database": _DATABASE_CACHE,
+        "default": {"BACKEND": "core.cache.FallbackCache", "OPTIONS": {"PRIMARY": "redis", "FALLBACK": "none"}},
+        "limits": {"BACKEND": "core.cache.FallbackCache", "OPTIONS": {"PRIMARY": "redis", "FALLBACK": "database"}},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "limits": _DATABASE_CACHE}
+RATELIMIT_USE_CACHE = "limits"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

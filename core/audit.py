@@ -35,13 +35,18 @@ def recorded_as(source, actor=None):
 
 
 class AuditMiddleware(AuditlogMiddleware):
-    """Stamps the changes a request makes with its user, the address our proxy saw (not the
-    visitor's own X-Forwarded-For claim, which auditlog would take), and the admin or the site."""
+    """Stamps the changes a request makes with its user and the admin or the site. A staff change
+    keeps the address our proxy saw (not the X-Forwarded-For claim auditlog would take); a change
+    from the public site (a report, a correction, a subscription) keeps no address and no port: the
+    forms promise that an anonymous sender stays anonymous, to us too."""
 
     @staticmethod
     def _get_remote_addr(request):
         return client_ip(request)
 
     def get_extra_data(self, request):
-        source = "admin" if request.path.startswith(f"/{settings.ADMIN_URL}") else "site"
-        return super().get_extra_data(request) | {"additional_data": {"source": source}}
+        staff = request.path.startswith(f"/{settings.ADMIN_URL}")
+        data = super().get_extra_data(request) | {"additional_data": {"source": "admin" if staff else "site"}}
+        if not staff:
+            data |= {"remote_addr": None, "remote_port": None}
+        return data

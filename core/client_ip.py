@@ -10,6 +10,7 @@ by the visitor and can be forged: the address is the one DJANGO_PROXY_COUNT entr
 import ipaddress
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 
 def client_ip(request):
@@ -30,3 +31,13 @@ def _is_address(value):
     except ValueError:
         return False
     return True
+
+
+def visitor_key(group, request):
+    """What a rate limit counts a visitor by: a keyed hash of their address, never the address. The
+    counts live a few hours in the cache; without the secret key, a key there leads to no one."""
+    return keyed(client_ip(request))
+
+
+def keyed(value):
+    return salted_hmac("core.client_ip.rate-limit", value.strip().lower(), algorithm="sha256").hexdigest()

@@ -16,6 +16,7 @@ from django.http import HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path, get_language_from_request
 from django.views.i18n import set_language
 
@@ -74,18 +75,29 @@ class FirstVisitLanguageMiddleware:
         # fetched by a program stays what its address says.
         if unprefixed and request.method in ("GET", "HEAD") and "text/html" in request.headers.get("Accept", ""):
             preferred = get_language_from_request(request)  # the reader's choice (cookie), else the browser's
-            if preferred != settings.LANGUAGE_CODE:
-                here = request.get_full_path()
-                there = translate_url(here, preferred)
-                if there != here:
-                    response = HttpResponseRedirect(there)
-                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
-                    return response
+            if preferred != settings.LANGUAGE_CODE and (there := _same_page_in(request, preferred)):
+                response = HttpResponseRedirect(there)
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
         response = self.get_response(request)
         if unprefixed:
             # What an English address answers depends on the cookie and the browser's languages.
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
+
+
+def _same_page_in(request, language):
+    """The address of the requested page in `language`, or None. Built from the path alone and kept
+    on this site: "//evil.example/prisoners/" is a path to Django but a host to a browser, and
+    translate_url() would turn it into "//evil.example/ru/prisoners/"."""
+    path = request.path
+    there = translate_url(path, language)
+    if there == path or not there.startswith("/") or there.startswith(("//", "/\\")):
+        return None
+    if not url_has_allowed_host_and_scheme(there, allowed_hosts=None):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return f"{there}?{query}" if query else there
 
 
 def switch_language(request):

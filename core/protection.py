@@ -15,11 +15,10 @@ from contextvars import ContextVar
 
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.utils.translation import gettext as _
 
 from .audit import recorded_as
-from .public_cache import PublicData, public_changed
+from .public_cache import PublicData, PublicDataQuerySet, public_changed
 
 _purge = ContextVar("purge", default=None)
 REFUSED = "Deletion refused:"  # starts the audit entry of a refusal
@@ -82,7 +81,7 @@ class Protected(PublicData):
         return super().delete(*args, **kwargs)
 
 
-class ProtectedQuerySet(models.QuerySet):
+class ProtectedQuerySet(PublicDataQuerySet):
     def delete(self):
         # Bulk deletion (the admin's "delete selected", a script) checks every row like one deletion would.
         if not purge_under_way():

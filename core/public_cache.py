@@ -3,8 +3,13 @@
 Every page a visitor without a session gets is the same for every such visitor at that address and
 in that language, so it is rendered once and kept under a key that carries a *version* of the public
 record. Whatever changes public data bumps the version (`public_changed`, called by the models'
-own save and delete, see `PublicData`), after the transaction commits; the next request misses the
-cache and renders afresh. Nothing is ever deleted from the cache: old versions age out.
+own save, delete and update, and by their many-to-many links, see `PublicData`), after the
+transaction commits; the next request misses the cache and renders afresh. Nothing is ever deleted
+from the cache: old versions age out.
+
+The version lives in the database, not in the cache, so that every process sees a change within
+VERSION_MEMO_SECONDS whatever cache it has (each gunicorn worker's own memory, or Redis), and a
+change made while Redis was down is not forgotten when it comes back.
 
 What is never cached: a request with a session (staff, a subscriber's manage page), anything but
 GET or HEAD, an answer other than 200, an answer that sets a cookie or used the CSRF token (a
@@ -13,24 +18,54 @@ per-visitor token must never be shared), and the admin. A page that shows a form
 """
 
 import hashlib
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import quote_etag
 
-VERSION_KEY = "public-version"
 CACHED_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml", "text/plain")
+# How long a process trusts the version it read: one query a second at most, and a change is seen
+# by every process within this long.
+VERSION_MEMO_SECONDS = 1.0
+_memo = {"version": None, "until": 0.0}
+log = logging.getLogger(__name__)
+
+
+class PublicVersion(models.Model):
+    """One row: the version of the public record that cached pages are stored under."""
+
+    version = models.BigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "public version"
+
+
+class CacheEntry(models.Model):
+    """The table of Django's database cache: the rate limits' counts when Redis is not configured or
+    cannot be reached, shared by every process (its columns are the ones DatabaseCache expects)."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "core_cache_entry"
+        verbose_name = "cache entry"
 
 
 def public_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    now = time.monotonic()
+    if _memo["version"] is None or now >= _memo["until"]:
+        _memo["version"] = PublicVersion.objects.values_list("version", flat=True).filter(pk=1).first() or 0
+        _memo["until"] = now + VERSION_MEMO_SECONDS
+    return _memo["version"]
 
 
 def public_changed():
@@ -40,14 +75,22 @@ def public_changed():
 
 
 def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (a fresh cache): any value differs from what pages were stored under
-        cache.add(VERSION_KEY, 1, timeout=None)
+    if not PublicVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        PublicVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+    _memo["version"] = None  # this process sees its own change at once
+
+
+class PublicDataQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        changed = super().update(**kwargs)
+        if changed:
+            public_changed()
+        return changed
 
 
 class PublicData(models.Model):
-    """A model whose rows public pages show: every save and delete makes cached pages stale."""
+    """A model whose rows public pages show: every save, delete, update and change of its many-to-many
+    links makes cached pages stale."""
 
     class Meta:
         abstract = True
@@ -60,6 +103,16 @@ class PublicData(models.Model):
         result = super().delete(*args, **kwargs)
         public_changed()
         return result
+
+
+def _links_changed(sender, instance, action, **kwargs):
+    # Cache bookkeeping, not a rule of the record: a link added to or removed from a public record
+    # (a person's campaigns, a demand's people, an event's sources) makes its pages stale like a save.
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, PublicData):
+        public_changed()
+
+
+m2m_changed.connect(_links_changed, dispatch_uid="public-data-links")
 
 
 class PublicPageCacheMiddleware:

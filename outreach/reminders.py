@@ -65,11 +65,17 @@ def planner_lock():
         yield held
 
 
-def tick_problem(now=None):
-    """Why the reminders look stuck (for /healthz), or None while the last successful tick is recent."""
+def tick_problem(now=None, running_since=None):
+    """Why the reminders look stuck (for /healthz), or None while the last successful tick is recent.
+    Before any tick has succeeded, a site running for less than three intervals is only starting
+    (the worker runs a tick when it starts: config/celery.py)."""
     now = now or timezone.now()
     tick = TickRecord.objects.filter(name=TICK).first()
     if tick is None or tick.succeeded_at is None:
+        never_ran = tick is None or tick.finished_at is None  # a tick that ran and crashed is a problem now
+        grace = datetime.timedelta(seconds=3 * settings.REMINDER_TICK_SECONDS)
+        if never_ran and running_since is not None and now - running_since <= grace:
+            return None
         return "no reminder tick has succeeded yet"
     age = now - tick.succeeded_at
     if age > datetime.timedelta(seconds=3 * settings.REMINDER_TICK_SECONDS):

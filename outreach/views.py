@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from campaigns.models import KeyDate
+from core.client_ip import keyed
 from core.models import Campaign
 from prisoners.models import Prisoner
 
@@ -24,13 +25,19 @@ from .tokens import UNSUBSCRIBE_SALT, subscriber_from_token
 
 def _limited(request):
     """Per IP and per address. Checked only for valid posts, so a typo does not use up the allowance."""
-    by_ip = is_ratelimited(request, group="subscribe-ip", key="ip", rate=settings.SUBSCRIBE_RATE_PER_IP, increment=True)
+    by_ip = is_ratelimited(
+        request,
+        group="subscribe-ip",
+        key="core.client_ip.visitor_key",
+        rate=settings.SUBSCRIBE_RATE_PER_IP,
+        increment=True,
+    )
     by_address = is_ratelimited(
         request,
         group="subscribe-address",
         rate=settings.SUBSCRIBE_RATE_PER_ADDRESS,
         increment=True,
-        key=lambda group, req: req.POST.get("email", "").strip().lower(),
+        key=lambda group, req: keyed(req.POST.get("email", "")),
     )
     return by_ip or by_address
 

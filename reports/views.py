@@ -45,7 +45,9 @@ def _intake(request, form_class, kind, template, about):
     if not form.is_valid():
         return render(request, template, {**context, "form": form}, status=400)
     # Per address only, and only valid reports count: no one can use up the campaign's own allowance.
-    if is_ratelimited(request, group="reports", key="ip", rate=settings.REPORT_RATE_PER_IP, increment=True):
+    if is_ratelimited(
+        request, group="reports", key="core.client_ip.visitor_key", rate=settings.REPORT_RATE_PER_IP, increment=True
+    ):
         limited = _("Too many reports from this connection. Please wait an hour and try again, or write to us.")
         return render(request, template, {**context, "form": form, "limited": limited}, status=429)
     report = services.receive(

@@ -117,10 +117,14 @@ def _no_page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
+def _fresh_cache(settings):
+    from django.core.cache import cache, caches
 
+    # Rate-limit counts in memory, not the database cache: tests that count a page's queries count the
+    # page's own (tests/test_redis_down.py runs the counts against the database, as production falls back).
+    settings.CACHES = {**settings.CACHES, "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
+    caches["limits"].clear()
     yield
     cache.clear()
 
