@@ -401,7 +401,15 @@ class DemandDetail(DemandOut):
 
     @staticmethod
     def resolve_status_history(demand):
-        return demand.public_status_changes
+        # Concerning someone anonymised, a demand shows no source: it could name them.
+        hide = demand.concerns_anonymised
+        return [
+            {
+                **{field: getattr(change, field) for field in StatusChange.model_fields},
+                **({"source": None, "source_url": ""} if hide else {}),
+            }
+            for change in demand.public_status_changes
+        ]
 
     @staticmethod
     def resolve_key_dates(demand):
@@ -409,7 +417,7 @@ class DemandDetail(DemandOut):
 
     @staticmethod
     def resolve_sources(demand):
-        return demand.public_sources
+        return [] if demand.concerns_anonymised else demand.public_sources
 
 
 class CampaignOut(Schema):

@@ -13,7 +13,7 @@ def campaign_detail(request, slug):
     campaigns = Campaign.objects.published().with_public(
         "people", "demands", "organisations", "responsibilities", "established_orders", "open_questions"
     )
-    campaign = public_or_gone(campaigns.filter(slug=slug), Campaign.objects.filter(slug=slug))
+    campaign = public_or_gone(campaigns.filter(slug=slug), "campaign", slug)
     context = {
         "campaign": campaign,
         "detained_count": sum(1 for person in campaign.public_people if person.is_detained),

@@ -24,6 +24,7 @@ from .status import (
     complete_current_status,
     current_status_change,
     gaps_filled,
+    require_after_current,
     require_evidence,
     require_past,
     save_with_history,
@@ -207,6 +208,9 @@ class StatusChangeForm(forms.ModelForm):
         label=_("When did this happen?"),
         required=False,
         initial=local_today,
+        # Compared with the value the page showed, not today when saved: a form opened before midnight
+        # and saved after it has not been given a date.
+        show_hidden_initial=True,
         widget=AdminDateWidget,
         help_text=_(
             "The day the status changed (for a new record: since when it has had this status), as the "
@@ -265,6 +269,12 @@ class StatusChangeForm(forms.ModelForm):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new record's status began some time ago: today would be a guess, and empty is "not known".
+            self.fields["status_happened_on"].initial = None
+
     def status_changed(self):
         return self.instance.pk is not None and "status" in self.changed_data
 
@@ -279,6 +289,13 @@ class StatusChangeForm(forms.ModelForm):
             )
         except ValidationError as error:
             self.add_error("status_happened_on", error)
+        if self.status_changed() and cleaned.get("status_happened_on"):
+            try:
+                require_after_current(
+                    self.instance, cleaned["status_happened_on"], cleaned.get("status_happened_on_precision")
+                )
+            except ValidationError as error:
+                self.add_error("status_happened_on", error)
         if self.status_changed() or (self.instance.pk is None and self.publishing()):
             # A change by hand, and the first status of a record published at once, cite their evidence.
             try:
@@ -295,9 +312,12 @@ class StatusChangeForm(forms.ModelForm):
         must cite its source."""
         current = current_status_change(self.instance)
         given = self.completion()
+        sourced_now = given.get("source") or given.get("source_url")
         if current is None:
+            if self.publishing() and not sourced_now:
+                self.add_error("status_source_url", _("Say where this status is documented: it will be public."))
             return
-        if self.publishing() and not current.is_sourced and not (given.get("source") or given.get("source_url")):
+        if self.publishing() and not current.is_sourced and not sourced_now:
             self.add_error(
                 "status_source_url",
                 _("The current status cites no source, and a published record's status must: give its source here."),
@@ -367,6 +387,10 @@ class StatusAdmin(PublishableAdmin):
     form = StatusChangeForm
 
     def save_model(self, request, obj, form, change):
+        completed = {}
+        if change and "status" not in form.changed_data:
+            # First, so that a record published in this same save already has its status's source.
+            completed = complete_current_status(obj, **form.completion())
         recorded = save_with_history(
             obj,
             previous_status=form.initial.get("status") if change else None,
@@ -386,7 +410,7 @@ class StatusAdmin(PublishableAdmin):
                         links=links,
                     ),
                 )
-        elif change and (completed := complete_current_status(obj, **form.completion())):
+        elif completed:
             names = ", ".join(
                 str(type(obj).status_changes.rel.related_model._meta.get_field(f).verbose_name) for f in completed
             )

@@ -1,22 +1,44 @@
-"""A public address whose record was public and is no longer answers 410 Gone, with a page that names
-no one: search engines drop it quickly, and a reader learns it was taken down, not mistyped. An
-address that never showed anything answers 404, so a draft's existence is never confirmed."""
+"""A public address that showed a record, and no longer does, answers 410 Gone with a page that names
+no one: search engines drop it quickly, and a reader learns it was taken down, not mistyped.
 
+Only an address that really showed something says so: each public page notes its address the first
+time it answers (`ShownAddress`), and "gone" is decided by that note, not by whether the record was
+ever marked published (it may have been published anonymised, or under a campaign still in draft,
+and its address never shown). Any other address answers 404, so a draft's existence is never
+confirmed.
+"""
+
+from django.db import models
 from django.http import Http404
 from django.shortcuts import render
+
+
+class ShownAddress(models.Model):
+    """An address the public has seen a record at: ("person", "aigul-sample"), ("person",
+    "anonymous-12"), ("demand", ...), ("campaign", ...). Holds nothing else."""
+
+    kind = models.CharField(max_length=20)
+    address = models.CharField(max_length=220)
+    first_shown_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "address"], name="unique_shown_address")]
+        verbose_name = "shown address"
 
 
 class RecordGone(Exception):
     pass
 
 
-def public_or_gone(public, once_there):
-    """The record the public may see at an address (`public`, a queryset of at most one row), or
-    RecordGone when one of `once_there` (every record that ever had the address) was public."""
+def public_or_gone(public, kind, address, hidden=False):
+    """The record the public may see at an address (`public`, a queryset of at most one row); else
+    RecordGone if the address once showed one, unless `hidden` (an address that must answer as if it
+    never existed: a withdrawn person's, an anonymised person's named one); else 404."""
     record = public.first()
     if record is not None:
+        ShownAddress.objects.get_or_create(kind=kind, address=address)
         return record
-    if once_there.filter(was_public=True).exists():
+    if not hidden and ShownAddress.objects.filter(kind=kind, address=address).exists():
         raise RecordGone
     raise Http404
 

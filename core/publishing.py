@@ -154,9 +154,32 @@ class Publishable(Protected):
         return []
 
     def save(self, *args, **kwargs):
+        if self.is_published and not self._state.adding and not self._was_published() and self.has_unsourced_status():
+            # Every path, not only the admin's forms: a status the public would see cites its source.
+            raise ValidationError(_("This record's current status cites no source: give it one before publishing."))
         if self.is_published:
             self.was_public = True
+        if self.archive_reason and self.shown_publicly() and not self._state.adding and not self._was_shown():
+            # Public again: the reason it was taken down belongs to that time (the audit trail keeps
+            # it), and the next takedown must give its own.
+            self.archive_reason = ""
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "archive_reason"}
         super().save(*args, **kwargs)
+
+    def shown_publicly(self):
+        return self.is_published
+
+    def has_unsourced_status(self):
+        """Whether the status this record shows rests on a change with no source (records with a status)."""
+        return False
+
+    def _was_published(self):
+        return type(self).objects.filter(pk=self.pk, visibility=Visibility.PUBLISHED).exists()
+
+    def _was_shown(self):
+        stored = type(self).objects.filter(pk=self.pk).first()
+        return stored is not None and stored.shown_publicly()
 
     def clean(self):
         super().clean()

@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .dates import ChangePrecision, local_day, local_today, period_start, precision_field
+from .dates import ChangePrecision, local_day, local_today, partial_date, period_end, period_start, precision_field
 from .languages import in_every_language
 from .protection import Protected, ProtectedQuerySet
 from .sourcing import SourcedQuerySet
@@ -59,9 +59,12 @@ class StatusChange(Protected):
 
     class Meta:
         abstract = True
-        ordering = ["-happened_on", "-changed_at", "-id"]
+        # The order the changes were recorded in, which is the order of the chain old → new: dates
+        # filled in later (a change only "recorded on", dated afterwards) never scramble it.
+        ordering = ["-changed_at", "-id"]
 
     status_choices = None  # the TextChoices of the record's status, set by each subclass
+    record_field = None  # the foreign key to the person or demand, set by each subclass
 
     def __str__(self):
         return f"{self.old_status or '∅'} → {self.new_status} ({self.happened_on:%Y-%m-%d})"
@@ -72,6 +75,10 @@ class StatusChange(Protected):
     @classmethod
     def cited(cls):
         return models.Q(source__isnull=False) | ~models.Q(source_url="")
+
+    @property
+    def record_id(self):
+        return getattr(self, f"{self.record_field}_id")
 
     @property
     def is_sourced(self):
@@ -109,6 +116,20 @@ EVIDENCE_FIELDS = (
 )
 
 
+def require_after_current(record, happened_on, precision):
+    """A new change happened after the one it follows, when that one's date is known: the history
+    must read in order."""
+    current = current_status_change(record)
+    if current is None or current.happened_on_precision == ChangePrecision.RECORDED:
+        return
+    precision = precision or ChangePrecision.DAY
+    if period_end(happened_on, precision) < current.happened_on:
+        raise ValidationError(
+            _("This change cannot have happened before the current status began (%(date)s).")
+            % {"date": partial_date(current.happened_on, current.happened_on_precision)}
+        )
+
+
 def require_past(happened_on, precision):
     """A change is recorded once it has happened: not on a date to come."""
     if happened_on and period_start(happened_on, precision) > local_today():
@@ -126,6 +147,8 @@ def record_status_change(record, new_status, *, by=None, at=None, **evidence):
     old_status = model.objects.select_for_update().values_list("status", flat=True).get(pk=record.pk)
     if old_status == new_status:
         raise StatusUnchanged(new_status)
+    if evidence.get("happened_on"):
+        require_after_current(record, evidence["happened_on"], evidence.get("happened_on_precision"))
     # update() bypasses save(), but the history row written below is public data too: saving it makes
     # cached pages stale (PublicData), so no bump is needed here.
     model.objects.filter(pk=record.pk).update(status=new_status, updated_at=timezone.now())
@@ -184,6 +207,12 @@ def _log(record, old_status, new_status, *, by, at, **evidence):
     )
 
 
+def unsourced_status(record):
+    """Whether the record's current status rests on a change that cites no source."""
+    current = current_status_change(record)
+    return current is not None and not current.is_sourced
+
+
 def current_status_change(record, lock=False):
     """The change that gave the record its current status: the latest recorded one to it."""
     changes = record.status_changes.select_for_update() if lock else record.status_changes.all()
@@ -213,12 +242,14 @@ def gaps_filled(change, happened_on=None, happened_on_precision=None, grade=None
         if change.happened_on_precision == ChangePrecision.RECORDED:
             precision = happened_on_precision or ChangePrecision.DAY
             require_past(happened_on, precision)
+            _require_between_its_neighbours(change, happened_on, precision)
             filled |= {"happened_on": period_start(happened_on, precision), "happened_on_precision": precision}
         elif (happened_on, happened_on_precision) != (change.happened_on, change.happened_on_precision):
             conflicts.append("happened_on")
+    was_sourced = bool(change.source_id or change.source_url)
     if grade and grade != change.grade:
-        if "source" in filled or "source_url" in filled:
-            filled["grade"] = grade  # how sure, given with the source it rests on
+        if not was_sourced and ("source" in filled or "source_url" in filled):
+            filled["grade"] = grade  # how sure, given with the first source it rests on
         else:
             conflicts.append("grade")
     if conflicts:
@@ -231,6 +262,26 @@ def gaps_filled(change, happened_on=None, happened_on_precision=None, grade=None
     return filled
 
 
+def _require_between_its_neighbours(change, happened_on, precision):
+    """A date given to a change only "recorded on" keeps the history in order: not before the change
+    it followed (when that one's date is known), not after the day it was recorded."""
+    before = (
+        type(change)
+        .objects.filter(**{change.record_field: change.record_id})
+        .filter(changed_at__lt=change.changed_at)
+        .exclude(happened_on_precision=ChangePrecision.RECORDED)
+        .order_by("-changed_at")
+        .first()
+    )
+    if before is not None and period_end(happened_on, precision) < before.happened_on:
+        raise ValidationError(
+            _("This change cannot have happened before the one it followed (%(date)s).")
+            % {"date": partial_date(before.happened_on, before.happened_on_precision)}
+        )
+    if period_start(happened_on, precision) > local_day(change.changed_at):
+        raise ValidationError(_("This change cannot have happened after it was recorded."))
+
+
 @transaction.atomic
 def complete_current_status(record, **evidence):
     """Store what an editor gave about the record's current status without changing it: a missing
@@ -238,7 +289,11 @@ def complete_current_status(record, **evidence):
     refused (`gaps_filled`). Returns the fields stored."""
     change = current_status_change(record, lock=True)
     if change is None:
-        return {}
+        # A record with no history yet (made before there was one): what was typed opens it.
+        typed = {field: value for field, value in evidence.items() if value not in (None, "")}
+        if typed:
+            record_initial_status(record, **typed)
+        return typed
     filled = gaps_filled(change, **evidence)
     for field, value in filled.items():
         setattr(change, field, value)

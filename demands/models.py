@@ -8,8 +8,8 @@ from core.audit import audited
 from core.dates import partial_date
 from core.models import Campaign, Organisation, Source
 from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
-from core.status import StatusChange, StatusChangeQuerySet
-from prisoners.models import ENDED_STATUSES, Prisoner
+from core.status import StatusChange, StatusChangeQuerySet, unsourced_status
+from prisoners.models import ENDED_STATUSES, Consent, Prisoner, with_marked_text
 
 
 class Status(models.TextChoices):
@@ -25,8 +25,14 @@ OPEN_STATUSES = (Status.OUTSTANDING, Status.PARTIAL)
 
 class DemandQuerySet(PublishableQuerySet):
     def published(self):
-        """A demand is public only while its campaign is."""
-        return super().published().filter(campaign__visibility=Visibility.PUBLISHED)
+        """A demand is public only while its campaign is. `concerns_anonymised`: whether one of the
+        people it concerns is anonymised, whose sources (and marked passages) it must not show."""
+        return (
+            super()
+            .published()
+            .filter(campaign__visibility=Visibility.PUBLISHED)
+            .annotate(concerns_anonymised=Exists(_anonymised_people_of(OuterRef("pk"))))
+        )
 
     def outstanding(self):
         """Still to be won: nothing done, or only part."""
@@ -104,6 +110,9 @@ class Demand(Publishable):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    def has_unsourced_status(self):
+        return unsourced_status(self)
+
     def unsourced_facts(self):
         """The public facts on this demand's record that cite no source, as the admin names them."""
         return [
@@ -116,12 +125,25 @@ class Demand(Publishable):
         ]
 
 
+def _anonymised_people_of(demand):
+    return Prisoner.objects.filter(demands=demand, consent=Consent.ANONYMISED)
+
+
+class DemandStatusChangeQuerySet(StatusChangeQuerySet):
+    def public(self):
+        """As every history, with the passages marked [[...]] in a note withheld when the demand
+        concerns someone anonymised (the note may name them), the marks dropped otherwise."""
+        withhold = Exists(_anonymised_people_of(OuterRef("demand")))
+        return with_marked_text(super().public(), "note", withhold=withhold)
+
+
 class DemandStatusChange(StatusChange):
     demand = models.ForeignKey(Demand, on_delete=models.CASCADE, related_name="status_changes")
 
-    objects = StatusChangeQuerySet.as_manager()
+    objects = DemandStatusChangeQuerySet.as_manager()
 
     status_choices = Status
+    record_field = "demand"
 
     class Meta(StatusChange.Meta):
         verbose_name = _("status change")

@@ -20,8 +20,7 @@ def demand_list(request):
 def demand_detail(request, slug):
     # Every public relation, including the key dates registered by the campaigns app.
     demands = Demand.objects.published().select_related("campaign").with_public()
-    # Gone only if its campaign was public too: a demand never shown is never confirmed.
-    demand = public_or_gone(demands.filter(slug=slug), Demand.objects.filter(slug=slug, campaign__was_public=True))
+    demand = public_or_gone(demands.filter(slug=slug), "demand", slug)
     card = absolute_url(reverse("demands:card", args=[demand.slug]))
     return render(request, "demands/detail.html", {"demand": demand, "card_url": card})
 

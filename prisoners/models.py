@@ -28,7 +28,7 @@ from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
 from core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, Visibility, public_relation
 from core.sourcing import SourcedQuerySet, cites_a_source
-from core.status import Grade, StatusChange, StatusChangeQuerySet
+from core.status import Grade, StatusChange, StatusChangeQuerySet, unsourced_status
 from core.text import (
     initials,
     search_key,
@@ -111,14 +111,14 @@ class PrisonerQuerySet(PublishableQuerySet):
             return self.filter(pk=int(anonymous[1]), consent=Consent.ANONYMISED)
         return self.filter(slug=slug).exclude(consent=Consent.ANONYMISED)
 
-    def gone_from(self, slug):
-        """The people whose page at this address, once public, may say it was taken down (410): not a
-        withdrawn person, nor an anonymised one's named address, which answer as if they never existed:
-        "taken down" would tell a stranger that someone with that name was on the record."""
+    def hidden_at(self, slug):
+        """Whether this address must answer as if it never existed, even if it once showed someone: a
+        withdrawn person's, or an anonymised person's named one ("taken down" would tell a stranger
+        that someone of that name was on the record)."""
         anonymous = ANONYMOUS_SLUG.match(slug)
-        people = self.filter(pk=int(anonymous[1])) if anonymous else self.filter(slug=slug)
-        hidden = [Consent.WITHDRAWN] if anonymous else [Consent.WITHDRAWN, Consent.ANONYMISED]
-        return people.exclude(consent__in=hidden)
+        if anonymous:
+            return self.filter(pk=int(anonymous[1]), consent=Consent.WITHDRAWN).exists()
+        return self.filter(slug=slug, consent__in=[Consent.WITHDRAWN, Consent.ANONYMISED]).exists()
 
     def showing_photo(self):
         return self.published().exclude(consent=Consent.ANONYMISED).exclude(photo="")
@@ -313,6 +313,9 @@ class Prisoner(Publishable):
     def is_anonymised(self):
         return self.consent == Consent.ANONYMISED
 
+    def shown_publicly(self):
+        return self.is_published and self.consent != Consent.WITHDRAWN
+
     def taken_offline(self):
         """Withdrawing a public person's consent takes them off the site too: as deliberate as unpublishing."""
         if super().taken_offline():
@@ -323,6 +326,9 @@ class Prisoner(Publishable):
             consent=Consent.WITHDRAWN
         )
         return was_shown.exists()
+
+    def has_unsourced_status(self):
+        return unsourced_status(self)
 
     def unsourced_facts(self):
         """The public facts on this person's record that cite no source, as the admin names them."""
@@ -412,7 +418,7 @@ class Prisoner(Publishable):
 
     def custodial_sentence(self):
         """The latest prison sentence, from the sentences already attached when there are some."""
-        sentences = self.public_sentences if hasattr(self, "public_sentences") else self.sentences.all()
+        sentences = self.public_sentences if hasattr(self, "public_sentences") else self.sentences.sourced()
         custodial = [s for s in sentences if s.kind == Sentence.Kind.IMPRISONMENT]
         return max(custodial, key=lambda s: (s.handed_down_on or datetime.date.min, s.pk), default=None)
 
@@ -605,22 +611,37 @@ class Sentence(PartOfPerson):
 
     @property
     def start_date(self):
-        return self.starts_on or (self.prisoner.arrested_on if self.prisoner_id else None)
-
-    @property
-    def end_date_precision(self):
-        """As precise as what it is computed from: a date the court gave, or the arrest date."""
-        if self.ends_on or self.starts_on or not self.prisoner_id:
-            return Precision.DAY
-        return self.prisoner.arrested_on_precision
+        """Counted from: the date the court gave, else the first day the arrest may have been."""
+        if self.starts_on or not self.prisoner_id or not self.prisoner.arrested_on:
+            return self.starts_on
+        return period_start(self.prisoner.arrested_on, self.prisoner.arrested_on_precision)
 
     @property
     def end_date(self):
+        return self._end()[0]
+
+    @property
+    def end_date_precision(self):
+        return self._end()[1]
+
+    def _end(self):
+        """(the end, its precision), or (None, day). Counted from an arrest known only to the month or the
+        year, the end is known only as far as the earliest and the latest it can be agree: arrested "in
+        2019" for five years ends "in 2024"; for five and a half, it could be 2024 or 2025: not said."""
         if self.ends_on:
-            return self.ends_on
+            return self.ends_on, Precision.DAY
         if self.kind == self.Kind.LIFE or not self.has_length or not self.start_date:
-            return None
-        return self.start_date + relativedelta(years=self.years, months=self.months, days=self.days)
+            return None, Precision.DAY
+        length = relativedelta(years=self.years, months=self.months, days=self.days)
+        if self.starts_on or self.prisoner.arrested_on_precision == Precision.DAY:
+            return self.start_date + length, Precision.DAY
+        arrested, precision = self.prisoner.arrested_on, self.prisoner.arrested_on_precision
+        earliest, latest = period_start(arrested, precision) + length, period_end(arrested, precision) + length
+        if (earliest.year, earliest.month) == (latest.year, latest.month):
+            return earliest.replace(day=1), Precision.MONTH
+        if earliest.year == latest.year:
+            return earliest.replace(month=1, day=1), Precision.YEAR
+        return None, Precision.DAY
 
     def clean(self):
         errors = {}
@@ -636,7 +657,8 @@ class Sentence(PartOfPerson):
         start = self.start_date
         if self.ends_on and start and self.ends_on < start:
             errors["ends_on"] = _("The sentence ends before it starts.")
-        arrested = self.prisoner.arrested_on if self.prisoner_id else None
+        person = self.prisoner if self.prisoner_id else None
+        arrested = person and person.arrested_on and period_start(person.arrested_on, person.arrested_on_precision)
         handed_down_end = self.handed_down_on and period_end(self.handed_down_on, self.handed_down_on_precision)
         if self.handed_down_on and arrested and handed_down_end < arrested:
             errors["handed_down_on"] = _("The sentence is dated before the arrest.")
@@ -663,8 +685,9 @@ class MarkedText(ModelIterable):
             yield row
 
 
-def with_marked_text(queryset, *fields):
-    queryset = queryset.annotate(withhold=Q(prisoner__consent=Consent.ANONYMISED))
+def with_marked_text(queryset, *fields, withhold=None):
+    """`withhold`: when the marked passages are withheld (default: the row's person is anonymised)."""
+    queryset = queryset.annotate(withhold=withhold if withhold is not None else Q(prisoner__consent=Consent.ANONYMISED))
     queryset._iterable_class = type("MarkedFields", (MarkedText,), {"fields": fields})
     return queryset
 
@@ -738,6 +761,7 @@ class PrisonerStatusChange(StatusChange):
     objects = PrisonerStatusChangeQuerySet.as_manager()
 
     status_choices = Status
+    record_field = "prisoner"
 
     class Meta(StatusChange.Meta):
         verbose_name = _("status change")

@@ -23,7 +23,9 @@ def prisoner_list(request):
 def prisoner_detail(request, slug):
     # Every public relation, including those registered by the apps above (demands, key dates).
     people = Prisoner.objects.published().at_public_address(slug)
-    person = public_or_gone(people.select_related("affiliation").with_public(), Prisoner.objects.gone_from(slug))
+    person = public_or_gone(
+        people.select_related("affiliation").with_public(), "person", slug, hidden=Prisoner.objects.hidden_at(slug)
+    )
     card = absolute_url(reverse("prisoners:card", args=[person.slug]))
     return render(request, "prisoners/detail.html", {"person": person, "card_url": card})
 

@@ -8,6 +8,9 @@ def _field_data(form, data):
         value = bound.value()
         if value is None or value is False:
             continue
+        if bound.field.show_hidden_initial:
+            initial = bound.initial
+            data[bound.html_initial_name] = str(initial) if initial is not None else ""
         if value is True:
             data[bound.html_name] = "on"
         elif isinstance(value, list | tuple):

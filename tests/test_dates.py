@@ -16,7 +16,7 @@ from pages.statistics import statistics
 from prisoners.models import Prisoner, PrisonerStatusChange, Status
 
 from .admin_forms import admin_form_data
-from .factories import make_event, make_person, make_source
+from .factories import make_event, make_person, make_sentence, make_source
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -181,3 +181,63 @@ def test_updates_are_ordered_and_dated_by_when_they_happened_and_feeds_say_when_
     feed = visitor.get("/prisoners/p/feed/").content.decode()
     assert '<summary type="html">December 2019: status now Convicted and imprisoned (Reported)</summary>' in feed
     assert "<updated>2026-12-07T09:00:00+00:00</updated>" in feed  # added today, though it happened in 2019
+
+
+@pytest.mark.parametrize(
+    ("arrested", "precision", "length", "expected"),
+    [
+        (D(2019, 1, 1), "year", {"years": 5}, (D(2024, 1, 1), "year")),
+        (D(2011, 1, 1), "year", {"years": 5, "months": 6}, (None, "day")),  # 2016 or 2017: not said
+        (D(2011, 4, 1), "month", {"years": 6}, (D(2017, 4, 1), "month")),
+        (D(2011, 4, 1), "month", {"years": 2, "days": 15}, (D(2013, 1, 1), "year")),  # April or May 2013
+        (D(2011, 4, 16), "day", {"years": 2}, (D(2013, 4, 16), "day")),
+    ],
+)
+def test_an_end_counted_from_an_imprecise_arrest_is_no_more_precise_than_it_can_be(
+    arrested, precision, length, expected
+):
+    person = make_person(status=Status.IMPRISONED, arrested_on=arrested, arrested_on_precision=precision)
+    sentence = make_sentence(person, **length)
+    assert (sentence.end_date, sentence.end_date_precision) == expected
+
+
+def test_a_sentence_is_checked_against_the_first_day_the_arrest_may_have_been():
+    from django.core.exceptions import ValidationError
+
+    person = make_person(arrested_on=D(2011, 12, 16), arrested_on_precision="year")  # "any day in it will do"
+    person.arrested_on = D(2011, 12, 16)  # as the admin's inline sees it, before the person is saved again
+    sentence = make_sentence(person, years=2, handed_down_on=D(2011, 6, 1))
+    sentence.prisoner = person
+    try:
+        sentence.clean()
+    except ValidationError as error:
+        assert "handed_down_on" not in error.message_dict
+
+
+def test_a_change_cannot_be_dated_before_the_status_it_ends():
+    from django.core.exceptions import ValidationError
+
+    person = make_person(status=Status.DETAINED)
+    record_status_change(person, Status.IMPRISONED, happened_on=D(2019, 6, 1), source=make_source())
+    with pytest.raises(ValidationError):
+        record_status_change(person, Status.RELEASED, happened_on=D(2018, 1, 1), source=make_source())
+    record_status_change(person, Status.RELEASED, happened_on=D(2019, 6, 1), source=make_source())
+    assert [change.new_status for change in person.status_changes.all()] == ["released", "imprisoned", "detained"]
+
+
+def test_a_new_record_is_not_dated_today_unless_the_editor_says_so(editor_client):
+    page = editor_client.get("/admin/prisoners/prisoner/add/")
+    assert page.context["adminform"].form["status_happened_on"].value() is None
+
+
+def test_publishing_from_code_refuses_a_status_without_a_source():
+    from django.core.exceptions import ValidationError
+
+    from core.publishing import Visibility
+
+    person = make_person(status=Status.DETAINED, visibility=Visibility.DRAFT)
+    record_status_change(person, Status.IMPRISONED)  # a draft's change, no source yet
+    person.refresh_from_db()
+    person.visibility = Visibility.PUBLISHED
+    with pytest.raises(ValidationError):
+        person.save()

@@ -105,3 +105,36 @@ def test_every_admin_form_keeps_what_is_typed_into_any_one_field_or_says_why_not
             ]
             assert response.status_code == 200 and any(errors), f"{admin_page}: {name} refused without a word"
     assert tried >= 3
+
+
+def test_completing_the_current_status_never_rewrites_how_sure_it_was(editor_client):
+    person = make_person(slug="p", status=Status.DETAINED)  # its status cites a source, graded "reported"
+    data = admin_form_data(editor_client.get(f"/admin/prisoners/prisoner/{person.pk}/change/"))
+    data |= {"status_source_url": "https://example.org/more", "status_grade": "alleged"}
+    response = editor_client.post(f"/admin/prisoners/prisoner/{person.pk}/change/", data)
+    assert response.status_code == 200 and "The status did not change" in response.content.decode()
+    assert person.status_changes.get().grade == "reported"
+
+
+def test_a_record_with_no_history_gets_one_from_what_is_typed(editor_client):
+    person = make_person(slug="p", status=Status.DETAINED)
+    person.status_changes.all()._raw_delete(person.status_changes.db)  # as records made before the history
+    data = admin_form_data(editor_client.get(f"/admin/prisoners/prisoner/{person.pk}/change/"))
+    data |= {"status_note": "Held since the spring", "status_source": cited_source().pk}
+    assert editor_client.post(f"/admin/prisoners/prisoner/{person.pk}/change/", data).status_code == 302
+    assert person.status_changes.get().note == "Held since the spring"
+
+
+def test_a_page_opened_before_midnight_and_saved_after_gives_no_date(editor_client):
+    import datetime
+
+    import time_machine
+
+    person = make_person(slug="p", status=Status.DETAINED)  # "recorded on" today, no known date
+    evening = datetime.datetime(2026, 12, 7, 18, 50, tzinfo=datetime.UTC)  # 23:50 in Almaty
+    with time_machine.travel(evening, tick=False):
+        data = admin_form_data(editor_client.get(f"/admin/prisoners/prisoner/{person.pk}/change/"))
+    data["occupation_en"] = "Teacher"
+    with time_machine.travel(evening + datetime.timedelta(minutes=15), tick=False):
+        assert editor_client.post(f"/admin/prisoners/prisoner/{person.pk}/change/", data).status_code == 302
+    assert person.status_changes.get().happened_on_precision == "recorded"

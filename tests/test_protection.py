@@ -130,6 +130,7 @@ def test_only_an_administrator_can_purge_and_only_with_a_reason(campaigner, edit
 
 def test_archiving_needs_a_reason_and_takes_the_record_off_public_pages(editor_client):
     person = make_person(name="Yerlan Baltabai", slug="yerlan-baltabai")
+    assert Client().get("/prisoners/yerlan-baltabai/").status_code == 200
     data = admin_form_data(editor_client.get(change_url(person)))
     data["visibility"] = Visibility.ARCHIVED
     response = editor_client.post(change_url(person), data)

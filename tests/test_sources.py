@@ -9,7 +9,7 @@ from core.publishing import Visibility
 from core.status import record_status_change
 from demands.models import Demand, DemandStatusChange
 from demo.loader import load_demo
-from prisoners.models import Charge, Prisoner, PrisonerStatusChange, Sentence, Status, TimelineEvent
+from prisoners.models import Charge, Consent, Prisoner, PrisonerStatusChange, Sentence, Status, TimelineEvent
 
 from .admin_forms import admin_form_data
 from .factories import cited_source, make_demand, make_event, make_person, make_sentence
@@ -147,3 +147,19 @@ def test_the_api_gives_a_demands_status_history_with_its_dates_and_sources(clien
         source.title,
     )
     assert client.get("/api/demands/nope/").status_code == 404
+
+
+def test_a_demand_concerning_someone_anonymised_shows_no_source_and_withholds_marked_passages(client):
+    hidden = make_person(name="Hidden Person", consent=Consent.ANONYMISED)
+    demand = make_demand(slug="d", status="outstanding", people=[hidden])
+    demand.sources.add(Source.objects.create(title="Hidden Person detained in Aktau"))
+    record_status_change(
+        demand, "partial", note="[[Hidden Person]] moved to a colony", source_url="https://example.org/hidden-person"
+    )
+    page, answer = client.get("/demands/d/").content.decode(), client.get("/api/demands/d/").content.decode()
+    for shown in (page, answer):
+        assert "Hidden Person" not in shown and "hidden-person" not in shown
+    assert "[…] moved to a colony" in page
+    named = make_demand(slug="n", status="outstanding")
+    record_status_change(named, "partial", note="[[Aigul]] moved", source_url="https://example.org/a")
+    assert "Aigul moved" in client.get("/demands/n/").content.decode()  # the marks dropped, nothing withheld

@@ -55,6 +55,8 @@ def test_the_bulk_action_lists_what_goes_offline_and_keeps_drafts_as_they_are(ed
 def test_a_taken_down_page_answers_410_and_names_no_one(client, language):
     person = make_person(name="Aigul Sample", slug="aigul-sample")
     demand = make_demand(title="Free Aigul Sample", slug="free-aigul")
+    for address in (f"{language}/prisoners/aigul-sample/", f"{language}/demands/free-aigul/"):
+        assert client.get(address).status_code == 200  # shown to the public once
     Prisoner.objects.filter(pk=person.pk).unpublish("A safety risk")
     type(demand).objects.filter(pk=demand.pk).unpublish("A safety risk")
     for address in (f"{language}/prisoners/aigul-sample/", f"{language}/demands/free-aigul/"):
@@ -71,10 +73,28 @@ def test_what_was_never_public_stays_a_plain_404(client):
     assert client.get("/demands/never-seen/").status_code == 404
 
 
+def test_only_an_address_that_showed_someone_says_they_were_taken_down(client):
+    # Published only anonymised, taken down, then named: the named address never showed them.
+    person = make_person(slug="aigerim-nurova", consent=Consent.ANONYMISED)
+    assert client.get(f"/prisoners/anonymous-{person.pk}/").status_code == 200
+    Prisoner.objects.filter(pk=person.pk).unpublish("A safety risk")
+    Prisoner.objects.filter(pk=person.pk).update(consent=Consent.CONSENTED)
+    assert client.get("/prisoners/aigerim-nurova/").status_code == 404
+    assert client.get(f"/prisoners/anonymous-{person.pk}/").status_code == 410
+    # A named person's "anonymous" address never showed them either: no id is confirmed.
+    named = make_person(slug="named-person")
+    assert client.get("/prisoners/named-person/").status_code == 200
+    assert client.get(f"/prisoners/anonymous-{named.pk}/").status_code == 404
+
+
 def test_a_withdrawn_or_anonymised_persons_named_address_is_as_if_it_never_existed(client):
     withdrawn = make_person(slug="withdrawn")
+    anonymised = make_person(slug="named")
+    for address in ("/prisoners/withdrawn/", "/prisoners/named/"):
+        assert client.get(address).status_code == 200  # both shown named once
     Prisoner.objects.filter(pk=withdrawn.pk).update(consent=Consent.WITHDRAWN)
-    anonymised = make_person(slug="named", consent=Consent.ANONYMISED)
+    Prisoner.objects.filter(pk=anonymised.pk).update(consent=Consent.ANONYMISED)
+    assert client.get(f"/prisoners/anonymous-{anonymised.pk}/").status_code == 200
     Prisoner.objects.filter(pk=anonymised.pk).unpublish("A safety risk")
     # "Taken down" would tell a stranger that someone of that name was on the record.
     assert client.get("/prisoners/withdrawn/").status_code == 404
@@ -84,5 +104,16 @@ def test_a_withdrawn_or_anonymised_persons_named_address_is_as_if_it_never_exist
 
 def test_a_campaign_taken_down_is_gone_too(client):
     campaign = make_campaign(slug="old-campaign")
+    assert client.get("/campaigns/old-campaign/").status_code == 200
     type(campaign).objects.filter(pk=campaign.pk).unpublish("Merged into another")
     assert client.get("/campaigns/old-campaign/").status_code == 410
+
+
+def test_each_takedown_gives_its_own_reason(editor_client):
+    person = make_person()
+    Prisoner.objects.filter(pk=person.pk).unpublish("A duplicate")
+    Prisoner.objects.filter(pk=person.pk).publish()
+    person.refresh_from_db()
+    assert person.archive_reason == ""  # public again: the old reason is the audit trail's now
+    refused = _change(editor_client, person, visibility=Visibility.DRAFT)
+    assert refused.status_code == 200 and Prisoner.objects.get(pk=person.pk).is_published
