@@ -239,6 +239,9 @@ class Delivery(models.Model):
     occurrence = models.DateField(_("date of the occasion"))
     lead_days = models.PositiveSmallIntegerField(_("days before"))
     title = models.CharField(_("title"), max_length=300)
+    # A confirmation's requested choices (language, campaigns, people, days before), applied only when
+    # the owner of the address confirms: a stranger's request changes nothing of theirs.
+    requested = models.JSONField(_("choices asked for"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

@@ -291,7 +291,10 @@ class Sender:
             return self._prepared(
                 delivery, digest_email(delivery.email, delivery.occurrence, self.now, headers=headers)
             )
-        return self._prepared(delivery, subscription_email(delivery.subscriber, delivery.kind, delivery_id=delivery.pk))
+        email = subscription_email(
+            delivery.subscriber, delivery.kind, delivery_id=delivery.pk, requested=delivery.requested
+        )
+        return self._prepared(delivery, email)
 
     def _prepared(self, delivery, message):
         return Prepared(delivery, envelope=envelope(message)) if self.smtp else Prepared(delivery, email=message)

@@ -3,8 +3,10 @@
 The public form answers the same whatever the address (new, pending, confirmed, unsubscribed):
 what differs is only the email that goes to that address, which only its owner reads. A public
 request never turns mail back on for an address that unsubscribed or was refused: that takes a
-confirmation by its owner. Emails go through the outbox (`Delivery`); the services return the
-outbox row now due, and the caller asks a worker to send it at once (services never import tasks).
+confirmation by its owner. Nor does it change a known address's choices: the choices asked for
+travel in the confirmation link (signed) and apply only when the owner confirms. Emails go through
+the outbox (`Delivery`); the services return the outbox row now due, and the caller asks a worker to
+send it at once (services never import tasks).
 """
 
 import datetime
@@ -22,13 +24,13 @@ from prisoners.models import Prisoner
 from .emails import build_subscriber_email
 from .models import Delivery, Subscriber, Suppression
 from .tokens import (
-    CONFIRM_SALT,
     MANAGE_SALT,
     UNSUBSCRIBE_SALT,
     address_hash,
     address_hashes,
+    confirmation_from_token,
+    confirmation_token,
     subscriber_from_token,
-    subscriber_token,
 )
 
 CONFIRM = Delivery.Kind.CONFIRM
@@ -46,14 +48,21 @@ def _suppressed_resend_after():
 def subscribe(email, *, language, campaigns, prisoners, lead_days, now=None):
     """Returns the subscriber and the id of the outbox row now due to them (or None)."""
     now = now or timezone.now()
-    subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+    subscriber, created = Subscriber.objects.select_for_update().get_or_create(
         email=email.strip().lower(), defaults={"language": language}
     )
     if subscriber.is_active:
         # Preferences of a confirmed address are changed only through its signed link.
         return subscriber, _queue(subscriber, ALREADY, now)
-    _store_preferences(subscriber, language, campaigns, prisoners, lead_days)
-    return subscriber, _request_confirmation(subscriber, now)
+    requested = {
+        "language": language,
+        "campaigns": sorted(campaign.pk for campaign in campaigns),
+        "prisoners": sorted(person.pk for person in prisoners),
+        "lead_days": sorted(set(lead_days), reverse=True),
+    }
+    if created:  # a new address: nothing of anyone's to overwrite
+        _store_preferences(subscriber, language, campaigns, prisoners, lead_days)
+    return subscriber, _request_confirmation(subscriber, now, requested)
 
 
 @transaction.atomic
@@ -74,20 +83,21 @@ def _store_preferences(subscriber, language, campaigns, prisoners, lead_days):
     subscriber.prisoners.set(prisoners)
 
 
-def _request_confirmation(subscriber, now):
+def _request_confirmation(subscriber, now, requested=None):
     suppressed = subscriber.unsubscribed_at or subscriber.bounced_at or is_suppressed(subscriber.email)
     wait = _suppressed_resend_after() if suppressed else RESEND_AFTER
     if subscriber.confirmation_sent_at and now - subscriber.confirmation_sent_at < wait:
         return None
     subscriber.confirmation_sent_at = now
     subscriber.save(update_fields=["confirmation_sent_at"])
-    return _queue(subscriber, CONFIRM, now)
+    return _queue(subscriber, CONFIRM, now, requested)
 
 
-def _queue(subscriber, kind, now):
+def _queue(subscriber, kind, now, requested=None):
     delivery = Delivery.objects.create(
         kind=kind,
         subscriber=subscriber,
+        requested=requested,
         occasion_key=f"{kind}:{uuid.uuid4().hex[:16]}",
         occurrence=now.date(),
         lead_days=0,
@@ -97,35 +107,53 @@ def _queue(subscriber, kind, now):
     return delivery.pk
 
 
-def subscription_email(subscriber, kind, connection=None, delivery_id=None):
-    context = {"subscriber": subscriber, "follows": follows(subscriber)}
+def subscription_email(subscriber, kind, connection=None, delivery_id=None, requested=None):
+    """`requested`: the choices a confirmation asks the owner to confirm (its link applies them)."""
+    context = {"subscriber": subscriber, "follows": follows(subscriber, requested)}
     if kind == CONFIRM:
         with translation.override(subscriber.language):  # the page in the language they chose
-            confirm = reverse("subscription_confirm", args=[subscriber_token(subscriber, CONFIRM_SALT)])
+            confirm = reverse("subscription_confirm", args=[confirmation_token(subscriber, requested)])
         context["confirm_url"] = absolute_url(confirm)
         context["valid_days"] = settings.SUBSCRIPTION_CONFIRM_DAYS
     headers = {"Message-ID": f"<{kind}-{delivery_id}@{site_domain()}>"} if delivery_id else None
     return build_subscriber_email(f"subscription_{kind}", subscriber, context, headers=headers, connection=connection)
 
 
-def follows(subscriber):
-    """What the subscriber follows, as the public may see it: a record unpublished since is left out."""
-    campaigns = Campaign.objects.published().filter(subscribers=subscriber)
-    people = Prisoner.objects.published().filter(subscribers=subscriber)
+def follows(subscriber, requested=None):
+    """What the subscriber follows (or, in a confirmation, asks to follow), as the public may see it:
+    a record unpublished since is left out."""
+    if requested:
+        campaigns = Campaign.objects.published().filter(pk__in=requested["campaigns"])
+        people = Prisoner.objects.published().filter(pk__in=requested["prisoners"])
+    else:
+        campaigns = Campaign.objects.published().filter(subscribers=subscriber)
+        people = Prisoner.objects.published().filter(subscribers=subscriber)
     return [campaign.name for campaign in campaigns] + [person.name for person in people]
 
 
+def _max_age():
+    return datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
+
+
 def confirmable(token):
-    max_age = datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
-    return subscriber_from_token(token, CONFIRM_SALT, max_age=max_age)
+    return confirmation_from_token(token, max_age=_max_age())[0]
 
 
 @transaction.atomic
 def confirm(token, now=None):
-    """The owner's confirmation: the only thing that turns mail (back) on for an address."""
-    subscriber = confirmable(token)
+    """The owner's confirmation: the only thing that turns mail (back) on for an address, and that
+    applies the choices the confirmation asked for."""
+    subscriber, requested = confirmation_from_token(token, max_age=_max_age())
     if subscriber is None:
         return None
+    if requested:
+        _store_preferences(
+            subscriber,
+            requested["language"] if requested.get("language") in dict(settings.LANGUAGES) else subscriber.language,
+            Campaign.objects.filter(pk__in=requested.get("campaigns", [])),
+            Prisoner.objects.filter(pk__in=requested.get("prisoners", [])),
+            [days for days in requested.get("lead_days", []) if isinstance(days, int)] or subscriber.lead_days,
+        )
     Subscriber.objects.filter(pk=subscriber.pk).update(
         confirmed_at=now or timezone.now(), unsubscribed_at=None, bounced_at=None, bounce_reason=""
     )

@@ -96,11 +96,35 @@ def subscriber_tokens(subscriber, salts):
     return [f"{value}{signer.sep}{signer.signature(value)}" for signer in signers]
 
 
+def confirmation_token(subscriber, requested):
+    """The confirmation link's token: the subscriber, and the choices their confirming will apply."""
+    payload = [subscriber.pk, address_hash(subscriber.email)[:32], requested]
+    return signing.dumps(payload, key=settings.SECRET_KEY, salt=CONFIRM_SALT)
+
+
+def confirmation_from_token(token, max_age=None):
+    """(subscriber, the choices asked for, or None) of a confirmation link; (None, None) if not valid."""
+    try:
+        payload = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None, None
+    requested = payload[2] if isinstance(payload, list) and len(payload) == 3 else None
+    return _subscriber_of(payload[:2] if isinstance(payload, list) else payload), requested
+
+
 def subscriber_from_token(token, salt, max_age=None):
     """The subscriber a signed link was made for, or None for a tampered, expired or stale link."""
     try:
-        pk, digest = signing.loads(token, salt=salt, max_age=max_age)
+        payload = signing.loads(token, salt=salt, max_age=max_age)
     except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return _subscriber_of(payload)
+
+
+def _subscriber_of(payload):
+    try:
+        pk, digest = payload
+    except (ValueError, TypeError):
         return None
     subscriber = Subscriber.objects.filter(pk=pk).first()
     if subscriber is None:

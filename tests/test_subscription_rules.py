@@ -180,3 +180,29 @@ def test_a_confirmation_refused_for_good_suppresses_the_address(
     assert Suppression.objects.filter(reason=Suppression.Reason.REFUSED).exists()
     expire_unconfirmed(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=8))
     assert not Subscriber.objects.exists() and is_suppressed("nobody@example.org")  # remembered after the row
+
+
+@pytest.mark.parametrize("state", ["pending", "unsubscribed_at"])
+def test_a_stranger_cannot_change_a_known_addresss_choices_only_its_owner_by_confirming(
+    state, campaign, subscribe, mailoutbox, client
+):
+    from .factories import make_campaign, make_person
+
+    other = make_campaign(slug="other-campaign", name="Another campaign")
+    person = make_person(slug="aigul", name="Aigul Sample", campaign=campaign)
+    owner = Subscriber.objects.create(email="reader@example.org", language="kk", lead_days=[3])
+    owner.campaigns.add(campaign)
+    if state == "unsubscribed_at":
+        Subscriber.objects.filter(pk=owner.pk).update(confirmed_at=NOW, unsubscribed_at=NOW)
+    unknown = subscribe(email="nobody@example.org")
+    known = subscribe(language="ru", campaigns=["other-campaign"], prisoners=["aigul"], lead_days=["7", "1"])
+    assert (known.status_code, known.url) == (unknown.status_code, unknown.url)  # the same answer either way
+    owner.refresh_from_db()
+    assert (owner.language, owner.lead_days, list(owner.campaigns.all())) == ("kk", [3], [campaign])
+
+    confirmation = next(mail for mail in mailoutbox if mail.to == ["reader@example.org"])
+    assert "Another campaign" in confirmation.body and "Aigul Sample" in confirmation.body  # what would apply
+    assert client.post(link_in(confirmation, "/subscribe/confirm/")).status_code == 200  # the owner's click
+    owner.refresh_from_db()
+    assert owner.is_active and (owner.language, owner.lead_days) == ("ru", [7, 1])
+    assert (list(owner.campaigns.all()), list(owner.prisoners.all())) == ([other], [person])
