@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audited
+from core.encryption import EncryptedTextField
 from core.models import Campaign, Organisation, Source
 from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
 from demands.models import Demand
@@ -47,7 +48,7 @@ class Actor(Publishable):
         related_name="accountability_actors",
     )
     description = models.TextField(_("public description"), blank=True)
-    internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Private."))
+    internal_notes = EncryptedTextField(_("internal notes"), blank=True, help_text=_("Private."))
 
     class Meta:
         ordering = ["name"]
@@ -201,7 +202,7 @@ class Responsibility(Publishable):
         help_text=_("At least one, to publish."),
     )
     description = models.TextField(_("public description"), blank=True)
-    staff_note = models.TextField(_("staff note"), blank=True, help_text=_("Private: never shown publicly."))
+    staff_note = EncryptedTextField(_("staff note"), blank=True, help_text=_("Private: never shown publicly."))
 
     objects = ResponsibilityQuerySet.as_manager()
 

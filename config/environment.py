@@ -74,6 +74,10 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Photos are re-encoded on upload; this bounds the work and the memory it takes.
 MAX_PHOTO_BYTES = envint("MAX_PHOTO_BYTES", 5 * 1024 * 1024)
 
+# Private fields (contacts, consent and internal notes, staff notes, a reporter's contact) are
+# encrypted with these Fernet keys, newest first (core/encryption.py). Required in production.
+FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS", [])
+
 # Email: Django's own setting names. With EMAIL_HOST set mail goes out by SMTP.
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = envint("EMAIL_PORT", 25)

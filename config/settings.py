@@ -186,6 +186,12 @@ if BEHIND_PROXY and not CLIENT_IP_HEADER:
         "DJANGO_BEHIND_PROXY is on: set DJANGO_CLIENT_IP_HEADER to the header your proxy puts the "
         "visitor's address in (for example X-Forwarded-For), or DJANGO_BEHIND_PROXY=false if there is no proxy."
     )
+if not DEBUG and not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS is required when DJANGO_DEBUG=false: families' and lawyers' contacts and the "
+        "staff's notes are encrypted at rest with it. Make one with: .venv/bin/python -c 'from cryptography.fernet "
+        "import Fernet; print(Fernet.generate_key().decode())', and keep it apart from the database's backups."
+    )
 if PROXY_COUNT < 1:
     raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 1 or more")
 RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"

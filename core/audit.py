@@ -14,17 +14,27 @@ from auditlog.registry import auditlog
 from django.conf import settings
 
 from .client_ip import client_ip
+from .encryption import EncryptedTextField
 
 
 def audited(model, exclude_fields=(), include_fields=()):
     """Record every create, change and delete of this model, many-to-many links included; with
-    `include_fields`, of those fields only (for models that hold secrets)."""
+    `include_fields`, of those fields only (for models that hold secrets). An encrypted field's
+    change is recorded, but not its values: the trail would otherwise keep them in plaintext."""
+    encrypted = [field.name for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField)]
     auditlog.register(
         model,
         m2m_fields={field.name for field in model._meta.many_to_many},
         exclude_fields=list(exclude_fields),
         include_fields=list(include_fields),
+        mask_fields=encrypted,
+        mask_callable="core.audit.withheld",
     )
+
+
+def withheld(value):
+    """What the audit trail keeps of an encrypted field's value: whether there was one."""
+    return "[private, encrypted]" if value else ""
 
 
 @contextmanager

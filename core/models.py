@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .audit import audited
 from .dates import local_today
+from .encryption import EncryptedTextField
 from .gone import ShownAddress  # noqa: F401 (a model of this app, kept beside the 410 it serves)
 from .protection import Protected, ProtectedQuerySet, in_use_protection
 from .publishing import Publishable, public_relation
@@ -124,7 +125,7 @@ class Campaign(Publishable):
         Organisation, verbose_name=_("organisations"), blank=True, related_name="campaigns"
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="+")
-    internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Never shown publicly."))
+    internal_notes = EncryptedTextField(_("internal notes"), blank=True, help_text=_("Never shown publicly."))
 
     class Meta:
         db_table = "campaigns_campaign"

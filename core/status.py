@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .dates import ChangePrecision, local_day, local_today, partial_date, period_end, period_start, precision_field
+from .encryption import EncryptedTextField
 from .languages import in_every_language
 from .protection import Protected, ProtectedQuerySet
 from .sourcing import SourcedQuerySet
@@ -50,7 +51,7 @@ class StatusChange(Protected):
     # Kept apart from the user row so that the record still says who after the account is gone.
     changed_by_name = models.CharField(_("changed by (name)"), max_length=150, blank=True)
     note = models.TextField(_("public note"), blank=True, help_text=_("Shown publicly in the status history."))
-    staff_note = models.TextField(_("staff note"), blank=True, help_text=_("Private: never shown publicly."))
+    staff_note = EncryptedTextField(_("staff note"), blank=True, help_text=_("Private: never shown publicly."))
     source = models.ForeignKey(
         "core.Source", verbose_name=_("source"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audit import audited
 from core.dates import partial_date
+from core.encryption import EncryptedTextField
 from core.models import Campaign, Organisation, Source
 from core.publishing import Publishable, PublishableQuerySet, Visibility, public_relation
 from core.status import StatusChange, StatusChangeQuerySet, unsourced_status
@@ -91,7 +92,7 @@ class Demand(Publishable):
         _("status"), max_length=20, choices=Status.choices, default=Status.OUTSTANDING, db_index=True
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="demands")
-    internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Private."))
+    internal_notes = EncryptedTextField(_("internal notes"), blank=True, help_text=_("Private."))
 
     objects = DemandQuerySet.as_manager()
 

@@ -23,6 +23,7 @@ from core.dates import (
     period_start,
     precision_field,
 )
+from core.encryption import EncryptedTextField
 from core.languages import columns_of, in_every_language, reading_order
 from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
@@ -275,10 +276,10 @@ class Prisoner(Publishable):
     )
 
     # Private: these never leave the admin.
-    family_contacts = models.TextField(_("family contacts"), blank=True, help_text=_("Private."))
-    lawyer_contacts = models.TextField(_("lawyer contacts"), blank=True, help_text=_("Private."))
-    consent_notes = models.TextField(_("consent notes"), blank=True, help_text=_("Private."))
-    internal_notes = models.TextField(_("internal notes"), blank=True, help_text=_("Private."))
+    family_contacts = EncryptedTextField(_("family contacts"), blank=True, help_text=_("Private."))
+    lawyer_contacts = EncryptedTextField(_("lawyer contacts"), blank=True, help_text=_("Private."))
+    consent_notes = EncryptedTextField(_("consent notes"), blank=True, help_text=_("Private."))
+    internal_notes = EncryptedTextField(_("internal notes"), blank=True, help_text=_("Private."))
 
     search_key = models.CharField(max_length=420, editable=False, db_index=True)
 

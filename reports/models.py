@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audited
+from core.encryption import EncryptedTextField
 from core.models import Source
 from demands.models import Demand
 from prisoners.models import Prisoner
@@ -59,7 +60,7 @@ class Report(models.Model):
     name_given = models.CharField(_("name given"), max_length=200, blank=True)
     where_and_when = models.CharField(_("where and when"), max_length=200, blank=True)
     text = models.TextField(_("what they wrote"), max_length=5000)
-    contact = models.CharField(_("contact (private)"), max_length=254, blank=True)
+    contact = EncryptedTextField(_("contact (private)"), max_length=254, blank=True)
     language = models.CharField(_("language"), max_length=8, default="en")
     received_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
 

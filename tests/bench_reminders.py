@@ -174,6 +174,7 @@ def measure(url, size, port):
             "VAR_DIR": tmp,
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": "bench-only-key",
+            "FIELD_ENCRYPTION_KEYS": "cvhJMJs3qniBbS8pyft4_93dnk3ynE3IYygT43jxYz8=",  # bench-only
             "DJANGO_ALLOWED_HOSTS": "localhost",
             "DJANGO_BEHIND_PROXY": "false",
             "EMAIL_HOST": "",

@@ -82,6 +82,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "tests.bench_settings",
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
+        "FIELD_ENCRYPTION_KEYS": "cvhJMJs3qniBbS8pyft4_93dnk3ynE3IYygT43jxYz8=",  # bench-only
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_BEHIND_PROXY": "false",
         "DJANGO_SECURE_SSL_REDIRECT": "false",

@@ -10,8 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+TEST_FIELD_KEY = "cvhJMJs3qniBbS8pyft4_93dnk3ynE3IYygT43jxYz8="  # test-only
+
+
 def manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))} | env
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    full_env = full_env | {"FIELD_ENCRYPTION_KEYS": TEST_FIELD_KEY} | env
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
     )
@@ -119,3 +123,15 @@ def test_settings_make_no_directory_when_read(tmp_path):
     result = manage("check", VAR_DIR=str(var_dir))
     assert result.returncode == 0, result.stderr
     assert not var_dir.exists()
+
+
+def test_production_refuses_to_start_without_a_key_for_the_private_fields():
+    result = manage(
+        "check",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="x" * 30 + "-a-random-enough-production-secret-key-0123456789",
+        DJANGO_ALLOWED_HOSTS="tracker.example.org",
+        DJANGO_BEHIND_PROXY="false",
+        FIELD_ENCRYPTION_KEYS="",
+    )
+    assert result.returncode != 0 and "FIELD_ENCRYPTION_KEYS is required" in result.stderr

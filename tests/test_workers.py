@@ -44,6 +44,7 @@ def production_site(tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "workers-test-" + "x" * 50,
+        "FIELD_ENCRYPTION_KEYS": "cvhJMJs3qniBbS8pyft4_93dnk3ynE3IYygT43jxYz8=",  # test-only
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_BEHIND_PROXY": "false",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
