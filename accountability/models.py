@@ -98,13 +98,14 @@ class ResponsibilityQuerySet(PublishableQuerySet):
     def published(self):
         """The one rule: the link, its actor and its campaign published, its person (if any) published
         and not withdrawn, and at least one source cited."""
-        people = Prisoner.objects.published().values("pk")
+        # Correlated: "prisoner IN (the public people)" would read every public person for each page.
+        public_person = Exists(Prisoner.objects.published().filter(pk=OuterRef("prisoner_id")))
         return (
             super()
             .published()
             .sourced()
             .filter(actor__visibility=Visibility.PUBLISHED, campaign__visibility=Visibility.PUBLISHED)
-            .filter(Q(prisoner__isnull=True) | Q(prisoner__in=people))
+            .filter(Q(prisoner__isnull=True) | public_person)
         )
 
     def public(self):

@@ -5,11 +5,12 @@ from functools import wraps
 
 from django.conf import settings
 from django.http import JsonResponse
-from django_ratelimit.core import is_ratelimited
+
+from core.client_ip import over_limit
 
 
 def too_many(request, group, rate):
-    if is_ratelimited(request, group=group, key="core.client_ip.visitor_key", rate=rate, increment=True):
+    if over_limit(request, group, rate):
         return JsonResponse({"detail": "Too many requests. Please wait and try again."}, status=429)
     return None
 

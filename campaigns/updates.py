@@ -8,6 +8,7 @@ by initials, their marked passages withheld), never through a related row's fore
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from core.dates import ChangePrecision, partial_date
@@ -46,11 +47,16 @@ def public_updates(limit, people=None, demands=None):
     people = Prisoner.objects.published() if people is None else people
     demands = Demand.objects.published() if demands is None else demands
     newest = ("-happened_on", "-changed_at", "-pk")
-    changes = list(PrisonerStatusChange.objects.public().filter(prisoner__in=people).order_by(*newest)[:limit])
-    events = list(TimelineEvent.objects.public().filter(prisoner__in=people).order_by("-date", "-pk")[:limit])
-    demand_changes = list(DemandStatusChange.objects.public().filter(demand__in=demands).order_by(*newest)[:limit])
-    faces = people.in_bulk({row.prisoner_id for row in [*changes, *events]})
-    public_demands = demands.in_bulk({row.demand_id for row in demand_changes})
+    # Each read newest first along its date index, stopping after `limit` rows whose record is public
+    # (a correlated EXISTS; "IN (the public people)" would have the planner fetch every public
+    # person's changes and sort them all).
+    public_person = Exists(people.filter(pk=OuterRef("prisoner_id")))
+    public_demand = Exists(demands.filter(pk=OuterRef("demand_id")))
+    changes = list(PrisonerStatusChange.objects.public().filter(public_person).order_by(*newest)[:limit])
+    events = list(TimelineEvent.objects.public().filter(public_person).order_by("-date", "-pk")[:limit])
+    demand_changes = list(DemandStatusChange.objects.public().filter(public_demand).order_by(*newest)[:limit])
+    faces = people.order_by().in_bulk({row.prisoner_id for row in [*changes, *events]})
+    public_demands = demands.order_by().in_bulk({row.demand_id for row in demand_changes})
     updates = [_status(change, "person", faces[change.prisoner_id]) for change in changes]
     updates += [_status(change, "demand", public_demands[change.demand_id]) for change in demand_changes]
     updates += [

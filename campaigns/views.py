@@ -1,22 +1,36 @@
 """A campaign's own page."""
 
+from functools import partial
+
 from django.shortcuts import render
 
+from core.figures import figure
 from core.gone import public_or_gone
 from core.models import Campaign
+from core.publishing import public_rows
 
 from .models import KeyDate
+
+PEOPLE_SHOWN = 50  # the rest are a click away, on the list of people filtered by the campaign
+
+
+def _counts(campaign):
+    people = public_rows(campaign, "people")
+    return {"people_count": people.count(), "detained_count": people.detained().count()}
 
 
 def campaign_detail(request, slug):
     # The last three are registered by the accountability app, above this one (docs/architecture.md).
     campaigns = Campaign.objects.published().with_public(
-        "people", "demands", "organisations", "responsibilities", "established_orders", "open_questions"
+        "demands", "organisations", "responsibilities", "established_orders", "open_questions"
     )
     campaign = public_or_gone(campaigns.filter(slug=slug), "campaign", slug)
     context = {
         "campaign": campaign,
-        "detained_count": sum(1 for person in campaign.public_people if person.is_detained),
+        # Its own query, walking the list's index: as a prefetch of one row, Django numbers every
+        # person of the campaign (a window function) to keep the first fifty.
+        "people": list(public_rows(campaign, "people")[:PEOPLE_SHOWN]),
+        **figure(f"campaign-counts:{campaign.pk}", partial(_counts, campaign)),
         "next_dates": KeyDate.objects.listed().filter(campaign=campaign).upcoming(campaign.today(), limit=10),
     }
     return render(request, "campaigns/detail.html", context)

@@ -17,6 +17,7 @@ def _first_tick(sender, **kwargs):
     """A tick as soon as a worker is up, not an interval later: reminders due while the site was
     down go out at once, and /healthz sees a recent tick."""
     sender.app.send_task("outreach.tasks.reminder_tick")
+    sender.app.send_task("core.tasks.refresh_planner_statistics")
 
 
 @app.on_after_finalize.connect
@@ -29,6 +30,12 @@ def _schedules(sender, **kwargs):
             "task": "outreach.tasks.reminder_tick",
             "schedule": float(settings.REMINDER_TICK_SECONDS),
             "options": {"expires": float(settings.REMINDER_TICK_SECONDS)},
+        },
+        # The database's statistics, which its query planner needs to keep a search's cost flat (core/planner.py).
+        "planner-statistics": {
+            "task": "core.tasks.refresh_planner_statistics",
+            "schedule": crontab(minute=17),
+            "options": {"expires": 3600.0},
         },
         "staff-digest": {
             "task": "outreach.tasks.staff_digest",

@@ -158,6 +158,9 @@ EMAIL_BACKEND = (
     "outreach.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 )
 STAFF_DIGEST_DAYS = 14
+# Figures over the whole public record (statistics, counts, filter choices) kept per version of it
+# (core/figures.py). Tests that change records without committing turn it off, as they do the page cache.
+KEEP_FIGURES = True
 
 # Celery: Redis in production; without it, a broker on the filesystem (config/broker.py, which makes
 # its folders when first used) so that the worker and beat still run on a laptop with nothing installed.

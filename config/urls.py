@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -11,8 +10,8 @@ from django.views.generic import RedirectView
 
 from accounts import views as accounts_views
 from core import languages
+from pages import sitemaps
 from pages import views as pages_views
-from pages.sitemaps import SITEMAPS
 from prisoners import views as prisoner_views
 from prisoners.models import PHOTO_DIR
 
@@ -56,7 +55,8 @@ urlpatterns += [
     path("healthz", healthz, name="healthz"),
     # Photos go through a view that checks the person may be shown; nothing else is served from media.
     path(f"{settings.MEDIA_URL.lstrip('/')}{PHOTO_DIR}/<str:name>", prisoner_views.photo, name="photo"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<str:section>-<int:page>.xml", sitemaps.section, name="sitemap_section"),
     # Without CSRF protection: the switcher is on cached pages shared by every visitor, and a forged
     # request could do no more than change someone's language.
     path("i18n/setlang/", csrf_exempt(languages.switch_language), name="set_language"),

@@ -11,6 +11,7 @@ import ipaddress
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
+from django_ratelimit.core import is_ratelimited
 
 
 def client_ip(request):
@@ -37,6 +38,11 @@ def visitor_key(group, request):
     """What a rate limit counts a visitor by: a keyed hash of their address, never the address. The
     counts live a few hours in the cache; without the secret key, a key there leads to no one."""
     return keyed(client_ip(request))
+
+
+def over_limit(request, group, rate):
+    """Count this request against the visitor's allowance in `group`; True once it is used up."""
+    return is_ratelimited(request, group=group, key="core.client_ip.visitor_key", rate=rate, increment=True)
 
 
 def keyed(value):

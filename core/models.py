@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from .audit import audited
 from .dates import local_today
 from .encryption import EncryptedTextField
+from .figures import Figure  # noqa: F401 (a model of this app, kept beside the service it serves)
 from .gone import ShownAddress  # noqa: F401 (a model of this app, kept beside the 410 it serves)
 from .protection import Protected, ProtectedQuerySet, in_use_protection
 from .publishing import Publishable, public_relation

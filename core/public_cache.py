@@ -17,9 +17,12 @@ per-visitor token must never be shared), and the admin. A page that shows a form
 (reports, subscribing) is therefore rendered for each visitor, as it must be.
 """
 
+import gzip
 import hashlib
 import logging
+import re
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,7 +30,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 
 CACHED_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml", "text/plain")
@@ -35,6 +38,10 @@ CACHED_TYPES = ("text/html", "application/atom+xml", "text/calendar", "applicati
 # by every process within this long.
 VERSION_MEMO_SECONDS = 1.0
 _memo = {"version": None, "until": 0.0}
+# How long the previous version of a page may be served while one request renders the new one; also
+# how long before another request tries, should the renderer have died.
+RENDER_SECONDS = 10
+GZIP_ACCEPTED = re.compile(r"\bgzip\b")
 log = logging.getLogger(__name__)
 
 
@@ -121,30 +128,54 @@ class PublicPageCacheMiddleware:
         self.admin_prefix = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        if not self._cacheable_request(request):
+        if not self._public_request(request):
             return self.get_response(request)
-        key = self._key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            return _rebuild(stored)
+        if settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
+            return _encoded(self._fresh(request), request)
+        key, version = self._key(request), public_version()
+        stored = cache.get(key)  # the one round trip of a hit: the page and the version it shows
+        if stored is not None and stored.version == version:
+            return stored.response(request)
+        renderer = stored is not None and self._renderer(key)
+        if stored is not None and not renderer:
+            return stored.response(request)  # stale for RENDER_SECONDS at most, while another renders it
+        try:
+            response = self._fresh(request)
+            if self._cacheable(request, response):
+                stored = StoredPage.of(response, version)
+                cache.set(key, stored, settings.PUBLIC_PAGE_CACHE_SECONDS)
+                return stored.response(request)
+            if stored is not None:
+                cache.delete(key)  # no longer a page (taken down, moved): never serve its old copy
+            return response
+        finally:
+            if renderer:
+                cache.delete(f"{key}:rendering")
+
+    @staticmethod
+    def _renderer(key):
+        """Whether this request renders the page: the first to ask since the record changed does,
+        and the others are served the previous version meanwhile, so that a publish during a peak
+        does not have every worker render every page at once."""
+        return cache.add(f"{key}:rendering", 1, RENDER_SECONDS)
+
+    def _fresh(self, request):
         response = self.get_response(request)
-        if self._cacheable_response(request, response):
+        if self._cacheable(request, response):
             response["ETag"] = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
             # Browsers and shared caches check back (a short max-age): a withdrawal must not linger.
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
-            cache.set(key, _stored(response), settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response
 
-    def _cacheable_request(self, request):
+    def _public_request(self, request):
         return (
-            settings.PUBLIC_PAGE_CACHE_SECONDS > 0
-            and request.method in ("GET", "HEAD")
+            request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(self.admin_prefix)
         )
 
     @staticmethod
-    def _cacheable_response(request, response):
+    def _cacheable(request, response):
         return (
             response.status_code == 200
             and not response.streaming
@@ -157,18 +188,66 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _key(request):
+        # No version in the key: the page's previous version stays under it until replaced, to be
+        # served while the new one renders (and old versions take no room).
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
-        return f"page:{public_version()}:{language}:{request.get_host()}:{path}"
+        return f"page:{language}:{request.get_host()}:{path}"
 
 
-def _stored(response):
-    return (response.status_code, list(response.items()), response.content)
+@dataclass(frozen=True)
+class StoredPage:
+    """A rendered public page as kept in the cache: its version, headers, and body plain and
+    gzipped (compressed once, when stored, not on every hit)."""
+
+    version: int
+    headers: list
+    content: bytes
+    gzipped: bytes
+
+    @classmethod
+    def of(cls, response, version):
+        return cls(version, list(response.items()), response.content, _gzip(response.content))
+
+    def response(self, request):
+        wants_gzip = _accepts_gzip(request) and len(self.gzipped) < len(self.content)
+        response = HttpResponse(self.gzipped if wants_gzip else self.content)
+        for name, value in self.headers:
+            response[name] = value
+        if wants_gzip:
+            _mark_gzipped(response)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
 
 
-def _rebuild(stored):
-    status, headers, content = stored
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
+def _encoded(response, request):
+    """A public page compressed for a client that asks, when the cache is off. Only pages that could
+    be shared are compressed: they hold no secret (no form token, no session), so compression cannot
+    leak one (BREACH)."""
+    if PublicPageCacheMiddleware._cacheable(request, response):
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if _accepts_gzip(request):
+            gzipped = _gzip(response.content)
+            if len(gzipped) < len(response.content):
+                response.content = gzipped
+                _mark_gzipped(response)
     return response
+
+
+def _gzip(content):
+    # Level 6 (zlib's default): near the smallest output at a fraction of level 9's time. mtime=0
+    # makes the bytes the same for the same page.
+    return gzip.compress(content, compresslevel=6, mtime=0)
+
+
+def _accepts_gzip(request):
+    return GZIP_ACCEPTED.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
+
+
+def _mark_gzipped(response):
+    response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    etag = response.get("ETag")
+    if etag and not etag.startswith("W/"):
+        # Another representation of the same page: a weak validator, as Django's GZipMiddleware does.
+        response["ETag"] = "W/" + etag

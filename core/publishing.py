@@ -50,15 +50,34 @@ class PublicRelationsQuerySet(models.QuerySet):
         ]
         return self.prefetch_related(*prefetches)
 
-    def having_public(self, name, present=True):
-        """Rows that have (or, with present=False, lack) a public row in relation `name`."""
+    def with_first_public(self, name, count):
+        """Attach `public_<name>`: the first `count` public rows of a relation that can grow without
+        bound (a campaign's people), so that a page shows a page of them, never all."""
         relation = _RELATIONS[self.model][name]
-        field = self.model._meta.get_field(relation.lookup)
-        # A reverse relation is filtered through the field that declares it; a forward one through
-        # the name it is queried by from the other side.
-        back = field.field.name if field.auto_created else field.related_query_name()
-        related = Exists(relation.queryset().filter(**{back: OuterRef("pk")}))
+        return self.prefetch_related(
+            Prefetch(relation.lookup, queryset=relation.queryset()[:count], to_attr=f"public_{name}")
+        )
+
+    def having_public(self, name, present=True, **lookups):
+        """Rows that have (or, with present=False, lack) a public row in relation `name` (one that
+        matches `lookups`, when given)."""
+        relation = _RELATIONS[self.model][name]
+        related = Exists(relation.queryset().filter(**{_back(self.model, relation): OuterRef("pk")}, **lookups))
         return self.filter(related) if present else self.exclude(related)
+
+
+def _back(model, relation):
+    """The name that leads from the relation's rows back to `model`."""
+    field = model._meta.get_field(relation.lookup)
+    # A reverse relation is filtered through the field that declares it; a forward one through the
+    # name it is queried by from the other side.
+    return field.field.name if field.auto_created else field.related_query_name()
+
+
+def public_rows(record, name):
+    """The public rows of `record`'s relation `name`, as a query (to count them, say)."""
+    relation = _RELATIONS[type(record)][name]
+    return relation.queryset().filter(**{_back(type(record), relation): record.pk})
 
 
 class Visibility(models.TextChoices):

@@ -149,6 +149,7 @@ class DemandStatusChange(StatusChange):
     class Meta(StatusChange.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
+        indexes = [models.Index(fields=["happened_on", "changed_at", "id"], name="demand_change_when")]
 
 
 public_relation(Demand, "people", "prisoners", Prisoner.objects.published)

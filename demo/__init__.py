@@ -7,4 +7,5 @@ part of a production deployment's record.
     long_texts      their biographies, timelines and descriptions in Russian and Kazakh
     accountability  the responsibility links the articles support (data in accountability_data)
     management      load_demo, demo_admin (the demo administrator), make_synthetic_people (benchmarks)
+    synthetic       the synthetic people's names
 """

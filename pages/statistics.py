@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.charts import Point
 from core.dates import period_end
+from core.figures import figure
 from demands.models import Demand, DemandStatusChange
 from demands.models import Status as DemandStatus
 from prisoners.models import DETAINED_STATUSES, Prisoner, PrisonerStatusChange, Status, TimelineEvent
@@ -55,31 +56,6 @@ class UpdatesOverTime:
 
 def _counts(queryset, field):
     return {row[field]: row["n"] for row in queryset.order_by().values(field).annotate(n=Count("pk"))}
-
-
-def people_by_status(people):
-    counts = _counts(people, "status")
-    return [Point(str(label), counts[value]) for value, label in Status.choices if counts.get(value)]
-
-
-def demands_by_status(demands):
-    counts = _counts(demands, "status")
-    return [Point(str(label), counts[value]) for value, label in DemandStatus.choices if counts.get(value)]
-
-
-def demands_by_addressee(demands):
-    # Each language's column by name, the reader's falling back to English (a bare "addressees__name"
-    # would read the active language's column alone, NULL where there is no translation).
-    columns = ["addressees__name_en", f"addressees__name_{get_language() or settings.LANGUAGE_CODE}"]
-    rows = list(demands.order_by().values("addressees__pk", *set(columns)).annotate(n=Count("pk", distinct=True)))
-    for row in rows:
-        row["name"] = row[columns[1]] or row[columns[0]]
-    named = sorted((row for row in rows if row["addressees__pk"] is not None), key=lambda row: (-row["n"], row["name"]))
-    points = [Point(row["name"], row["n"]) for row in named]
-    unaddressed = sum(row["n"] for row in rows if row["addressees__pk"] is None)
-    if unaddressed:
-        points.append(Point(_("No addressee on record"), unaddressed))
-    return points
 
 
 def _left_on():
@@ -134,7 +110,15 @@ def custody(people, today):
         return Custody([], False, not_arrested, end_unknown, 0)
     first = min(start for start, _end, _n in periods)
     days = _checkpoints(first, today)
-    held = [(day, sum(n for start, end, n in periods if start <= day and (end is None or end > day))) for day in days]
+    # A sweep: each arrest adds its people from its day, each release or death takes them away the day
+    # it happened; walking the changes in date order, every checkpoint reads the running total.
+    changes = sorted([(start, n) for start, _end, n in periods] + [(end, -n) for _start, end, n in periods if end])
+    held, total, index = [], 0, 0
+    for day in days:
+        while index < len(changes) and changes[index][0] <= day:
+            total += changes[index][1]
+            index += 1
+        held.append((day, total))
     return Custody(held, _yearly(first, today), not_arrested, end_unknown, counted)
 
 
@@ -188,12 +172,70 @@ def _by_year(counts):
 
 
 def statistics(today):
+    """The figures of the statistics page, in the reader's language: counted once per version of the
+    public record and per day (core.figures), put into words for each request."""
+    raw = figure(f"statistics:{today.isoformat()}", lambda: _raw(today))
+    return _present(raw)
+
+
+def _raw(today):
+    """The figures as plain data (codes, dates, counts, every language's name), for core.figures."""
     people = Prisoner.objects.published()
     demands = Demand.objects.published()
+    held = custody(people, today)
+    updates = updates_over_time(people, demands, today)
+    names = [f"addressees__name_{code}" for code, _name in settings.LANGUAGES]
+    addressed = demands.order_by().values("addressees__pk", *names).annotate(n=Count("pk", distinct=True))
     return {
-        "people_by_status": people_by_status(people),
-        "custody": custody(people, today),
-        "demands_by_status": demands_by_status(demands),
-        "demands_by_addressee": demands_by_addressee(demands),
-        "updates": updates_over_time(people, demands, today),
+        "people_by_status": _counts(people, "status"),
+        "custody": {
+            "held": [(day.isoformat(), n) for day, n in held.held],
+            "yearly": held.yearly,
+            "not_arrested": held.not_arrested,
+            "end_unknown": held.end_unknown,
+            "counted": held.counted,
+        },
+        "demands_by_status": _counts(demands, "status"),
+        "addressees": [
+            [
+                row["addressees__pk"],
+                {code: row[f"addressees__name_{code}"] for code, _n in settings.LANGUAGES},
+                row["n"],
+            ]
+            for row in addressed
+        ],
+        "updates": {
+            "periods": [(p.start.isoformat(), p.people, p.demands, p.events) for p in updates.periods],
+            "yearly": updates.yearly,
+        },
+    }
+
+
+def _present(raw):
+    language = get_language() or settings.LANGUAGE_CODE
+    people, demands = raw["people_by_status"], raw["demands_by_status"]
+    named = [(names.get(language) or names[settings.LANGUAGE_CODE], n) for pk, names, n in raw["addressees"] if pk]
+    addressees = [Point(name, n) for name, n in sorted(named, key=lambda item: (-item[1], item[0]))]
+    unaddressed = sum(n for pk, _names, n in raw["addressees"] if pk is None)
+    if unaddressed:
+        addressees.append(Point(_("No addressee on record"), unaddressed))
+    held = raw["custody"]
+    updates = raw["updates"]
+    return {
+        "people_by_status": [Point(str(label), people[value]) for value, label in Status.choices if people.get(value)],
+        "custody": Custody(
+            [(datetime.date.fromisoformat(day), n) for day, n in held["held"]],
+            held["yearly"],
+            held["not_arrested"],
+            held["end_unknown"],
+            held["counted"],
+        ),
+        "demands_by_status": [
+            Point(str(label), demands[value]) for value, label in DemandStatus.choices if demands.get(value)
+        ],
+        "demands_by_addressee": addressees,
+        "updates": UpdatesOverTime(
+            [PeriodOfUpdates(datetime.date.fromisoformat(start), *counts) for start, *counts in updates["periods"]],
+            updates["yearly"],
+        ),
     }

@@ -14,6 +14,7 @@ from campaigns.models import KeyDate
 from campaigns.updates import public_updates
 from core.charts import Point, bar_chart, line_chart
 from core.dates import local_today
+from core.figures import figure
 from core.models import Campaign
 from core.site import absolute_url
 from demands.models import Demand
@@ -24,13 +25,19 @@ from .statistics import statistics
 RECENT_UPDATES = 8
 
 
-def home(request):
+def _home_counts():
     people = Prisoner.objects.published()
-    context = {
-        "campaigns": Campaign.objects.published(),
+    return {
         "detained_count": people.detained().count(),
         "people_count": people.count(),
         "outstanding_count": Demand.objects.published().outstanding().count(),
+    }
+
+
+def home(request):
+    context = {
+        "campaigns": Campaign.objects.published(),
+        **figure("home-counts", _home_counts),
         "next_dates": KeyDate.objects.listed().upcoming(local_today(), limit=5),
         "updates": public_updates(RECENT_UPDATES),
     }

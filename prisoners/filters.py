@@ -1,9 +1,11 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.figures import figure
 from core.models import Campaign, Organisation
 
 from .models import Prisoner, Status
@@ -16,23 +18,33 @@ class SearchInput(forms.TextInput):
 YES_NO = [("true", _("Yes")), ("false", _("No"))]
 
 
+def _regions():
+    people = Prisoner.objects.published().exclude(region_en="").exclude(region_en=None).order_by()
+    columns = [f"region_{code}" for code, _name in settings.LANGUAGES]
+    return [dict(zip(columns, row, strict=True)) for row in people.values_list(*columns).distinct()]
+
+
 def published_regions():
     """[(English name, name in the reader's language)]: the address keeps the English name, so a link
-    to a filtered list works in every language."""
+    to a filtered list works in every language. Kept per version of the record (core.figures)."""
     shown = f"region_{get_language() or settings.LANGUAGE_CODE}"
-    people = Prisoner.objects.published().exclude(region_en="").exclude(region_en=None).order_by()
-    # values_list keeps one of two same-named columns: English asks for one.
-    rows = (
-        people.values_list("region_en", shown)
-        if shown != "region_en"
-        else [(english, english) for english in people.values_list("region_en", flat=True)]
+    pairs = {(row["region_en"], row.get(shown) or row["region_en"]) for row in figure("regions", _regions)}
+    return sorted(pairs, key=lambda choice: choice[1])
+
+
+def _years():
+    years = (
+        Prisoner.objects.published()
+        .filter(arrested_year__isnull=False)
+        .order_by("-arrested_year")
+        .values_list("arrested_year", flat=True)
+        .distinct()
     )
-    return sorted({(english, name or english) for english, name in set(rows)}, key=lambda choice: choice[1])
+    return list(years)
 
 
 def arrest_years():
-    dates = Prisoner.objects.published().filter(arrested_on__isnull=False).dates("arrested_on", "year", order="DESC")
-    return [(str(day.year), str(day.year)) for day in dates]
+    return [(str(year), str(year)) for year in figure("arrest-years", _years)]
 
 
 class PrisonerFilter(django_filters.FilterSet):
@@ -49,7 +61,7 @@ class PrisonerFilter(django_filters.FilterSet):
         label=_("Organisation"),
         field_name="affiliation",
         to_field_name="slug",
-        queryset=Organisation.objects.filter(members__in=Prisoner.objects.published()).distinct(),
+        queryset=Organisation.objects.filter(Exists(Prisoner.objects.published().filter(affiliation=OuterRef("pk")))),
         empty_label=_("Any organisation"),
     )
     region = django_filters.ChoiceFilter(
@@ -58,8 +70,7 @@ class PrisonerFilter(django_filters.FilterSet):
     # A choice of the years present, not a free number: a year such as 99999 would overflow a date.
     arrest_year = django_filters.ChoiceFilter(
         label=_("Year of arrest"),
-        field_name="arrested_on",
-        lookup_expr="year",
+        field_name="arrested_year",
         choices=arrest_years,
         empty_label=_("Any year"),
     )

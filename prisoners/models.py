@@ -3,15 +3,15 @@ import re
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Cast, Concat, TruncDate
 from django.db.models.query import ModelIterable
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.audit import audited
 from core.dates import (
@@ -24,7 +24,7 @@ from core.dates import (
     precision_field,
 )
 from core.encryption import EncryptedTextField
-from core.languages import columns_of, in_every_language, reading_order
+from core.languages import columns_of, in_every_language
 from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
 from core.publishing import PublicRelationsQuerySet, Publishable, PublishableQuerySet, Visibility, public_relation
@@ -36,9 +36,10 @@ from core.text import (
     search_words,
     validate_marks,
     withheld,
-    within_one_edit,
     without_marks,
 )
+
+from .search import MAX_WORDS, index_words, with_every_word, with_word_near, with_word_starting
 
 PHOTO_DIR = "photos"  # under MEDIA_ROOT; served by `views.photo`, which checks who may see each
 
@@ -60,6 +61,10 @@ class Status(models.TextChoices):
 
 
 DETAINED_STATUSES = (Status.DETAINED, Status.IMPRISONED)
+LIST_ORDER_LANGUAGES = ("en", "ru", "kk")  # one list_order_<code> column each
+# Kept from other fields by Prisoner.save(), and written with them.
+NAME_FIELDS = {"name", "native_name", *in_every_language("name")}  # what the name index is made from
+DERIVED_FIELDS = ("search_key", "arrested_year", "list_rank", *(f"list_order_{code}" for code in LIST_ORDER_LANGUAGES))
 # No longer held because they were freed or died: what a demand for their release must then answer to.
 ENDED_STATUSES = (Status.RELEASED, Status.KILLED, Status.DECEASED)
 
@@ -86,21 +91,17 @@ class PublicFace(ModelIterable):
             yield person
 
 
-# pg_trgm word similarity above which a name is near a typed word: one wrong letter in a word of five
-# or more letters stays above it (a prefilter; the exact rule is within_one_edit).
-NEAR = 0.3
-
-
 class PrisonerQuerySet(PublishableQuerySet):
     def published(self):
         """Published and not withdrawn, each person with the face the public may see (`PublicFace`)."""
         public = super().published().exclude(consent=Consent.WITHDRAWN)
         # Anonymised people last, among themselves by id: sorted by their real name, their place
-        # between two named neighbours would spell out part of it.
-        anonymised_last = Case(When(consent=Consent.ANONYMISED, then=Value(1)), default=Value(0))
-        public = public.order_by(
-            anonymised_last, Case(When(consent=Consent.ANONYMISED, then=F("pk"))), reading_order("name")
-        )
+        # between two named neighbours would spell out part of it. The keys are kept on each row
+        # (`list_rank`, `list_order_<language>`) and indexed, so a page of the list reads a page of
+        # rows, however many people there are.
+        language = get_language() or settings.LANGUAGE_CODE
+        order = f"list_order_{language}" if language in LIST_ORDER_LANGUAGES else f"list_order_{settings.LANGUAGE_CODE}"
+        public = public.order_by("list_rank", order, "pk")
         public._iterable_class = PublicFace
         return public
 
@@ -120,6 +121,16 @@ class PrisonerQuerySet(PublishableQuerySet):
         if anonymous:
             return self.filter(pk=int(anonymous[1]), consent=Consent.WITHDRAWN).exists()
         return self.filter(slug=slug, consent__in=[Consent.WITHDRAWN, Consent.ANONYMISED]).exists()
+
+    def public_addresses(self):
+        """(address, day last changed) of each person: their slug, or "anonymous-<id>" when anonymised
+        (as `at_public_address` reads it), computed by the database: a sitemap lists tens of thousands."""
+        address = Case(
+            When(consent=Consent.ANONYMISED, then=Concat(Value("anonymous-"), Cast("pk", models.CharField()))),
+            default=F("slug"),
+            output_field=models.CharField(),
+        )
+        return self.order_by("pk").values_list(address, TruncDate("updated_at"))
 
     def showing_photo(self):
         return self.published().exclude(consent=Consent.ANONYMISED).exclude(photo="")
@@ -156,15 +167,16 @@ class PrisonerQuerySet(PublishableQuerySet):
 
     def search(self, text):
         """People whose names or aliases have every typed word, in any order, at the start of a word;
-        whole-word matches first. When nothing matches, one wrong letter per word is forgiven."""
-        words = search_words(text)
+        whole-word matches first. When nothing matches, one wrong letter per word is forgiven. Each
+        word is looked up in the name index (prisoners/search.py), never by reading every name."""
+        words = search_words(text)[:MAX_WORDS]
         if not words:
             return self
         # An anonymised person's names must not be confirmed by a search for them.
         people = self.exclude(consent=Consent.ANONYMISED)
-        found = people.filter(*(self._has_word(word) for word in words))
+        found = people.filter(*(Q(pk__in=with_word_starting(word)) for word in words))
         if not found.exists():
-            found = people.filter(pk__in=people._within_one_edit(words))
+            found = people.filter(*(Q(pk__in=with_word_near(word)) for word in words))
         whole_words = sum(
             (Case(When(Q(search_key__contains=f" {word} "), then=Value(1)), default=Value(0)) for word in words),
             Value(0),
@@ -172,37 +184,12 @@ class PrisonerQuerySet(PublishableQuerySet):
         ordering = found.query.order_by or found.model._meta.ordering
         return found.annotate(search_rank=whole_words).order_by("-search_rank", *ordering)
 
-    @staticmethod
-    def _has_word(word):
-        start = f" {word}"
-        return Q(search_key__contains=start) | Exists(
-            Alias.objects.filter(prisoner=OuterRef("pk"), search_key__contains=start)
-        )
-
-    def _within_one_edit(self, words):
-        # One wrong letter cannot be put to SQLite as a query: the keys are read and compared in Python,
-        # only when the database found nothing. On PostgreSQL, pg_trgm's word similarity first narrows
-        # the people to those with a name or alias near one of the words, so few rows are read.
-        people = self
-        if connection.vendor == "postgresql":
-            similar = {f"near_{i}": TrigramWordSimilarity(word, "search_key") for i, word in enumerate(words)}
-            near = Q()
-            for name in similar:
-                near |= Q(**{f"{name}__gte": NEAR})
-            near_aliases = Alias.objects.alias(**similar).filter(near).values("prisoner_id")
-            people = people.alias(**similar).filter(near | Q(pk__in=near_aliases))
-        names = {pk: key.split() for pk, key in people.values_list("pk", "search_key")}
-        aliases = Alias.objects.filter(prisoner__in=people.values("pk")).values_list("prisoner_id", "search_key")
-        for pk, key in aliases:
-            names[pk] += key.split()
-        return [pk for pk, known in names.items() if all(any(within_one_edit(w, k) for k in known) for w in words)]
-
     def matching_name(self, name):
         """Records with a name, a name in Cyrillic or an alias of the same words as `name`, in any order."""
         words = sorted(search_words(name))
         if not words:
             return self.none()
-        candidates = self.filter(*(self._has_word(word) for word in words)).prefetch_related("aliases")
+        candidates = self.filter(*with_every_word(words)).prefetch_related("aliases")
         return self.filter(
             pk__in=[
                 person.pk
@@ -247,6 +234,9 @@ class Prisoner(Publishable):
     postal_address = models.TextField(_("address to write to"), blank=True)
     arrested_on = models.DateField(_("arrested on"), null=True, blank=True)
     arrested_on_precision = precision_field(_("arrest date known to"))
+    # The year alone, kept beside the date: the list's "year of arrest" choices and filter read an
+    # index instead of every person's date.
+    arrested_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False, db_index=True)
     released_on = models.DateField(_("released on"), null=True, blank=True)
     released_on_precision = precision_field(_("release date known to"))
     died_on = models.DateField(_("died on"), null=True, blank=True)
@@ -282,6 +272,13 @@ class Prisoner(Publishable):
     internal_notes = EncryptedTextField(_("internal notes"), blank=True, help_text=_("Private."))
 
     search_key = models.CharField(max_length=420, editable=False, db_index=True)
+    # The public list's order, kept on the row (see PrisonerQuerySet.published): 0 for a named
+    # person, 1 for an anonymised one; the name as each language's reader sees it (theirs, else the
+    # English), or, anonymised, the id, so that the place in the list gives no name away.
+    list_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    list_order_en = models.CharField(max_length=200, blank=True, editable=False)
+    list_order_ru = models.CharField(max_length=200, blank=True, editable=False)
+    list_order_kk = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = PrisonerQuerySet.as_manager()
 
@@ -293,6 +290,17 @@ class Prisoner(Publishable):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        indexes = [
+            models.Index(fields=["visibility", "consent"], name="prisoner_public"),
+            *(
+                # Led by visibility, so that the planner walks it for the public list's filter and
+                # order at once, statistics or none (else it picks visibility's own index and sorts).
+                models.Index(
+                    fields=["visibility", "list_rank", f"list_order_{code}", "id"], name=f"prisoner_list_{code}"
+                )
+                for code in ("en", "ru", "kk")
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -305,7 +313,30 @@ class Prisoner(Publishable):
             raise ValueError("A person read for the public (initials, withheld passages) is never saved back.")
         self.search_key = search_key(*self.names_for_search())
         normalise_partial_dates(self, *self.partial_dates)
+        arrested_on = self._meta.get_field("arrested_on").to_python(self.arrested_on)
+        self.arrested_year = arrested_on.year if arrested_on else None
+        self.set_list_order()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None or NAME_FIELDS & set(kwargs["update_fields"]):
+            self.index_names()
+
+    def index_names(self):
+        """Bring the name index (prisoners/search.py) up to date with the names and aliases."""
+        words = set(self.search_key.split())
+        for key in Alias.objects.filter(prisoner=self).values_list("search_key", flat=True):
+            words.update(key.split())
+        index_words(self.pk, words)
+
+    def set_list_order(self):
+        anonymised = self.consent == Consent.ANONYMISED
+        self.list_rank = 1 if anonymised else 0
+        english = getattr(self, f"name_{settings.LANGUAGE_CODE}", None) or self.__dict__.get("name") or ""
+        for code in LIST_ORDER_LANGUAGES:
+            # Anonymised: all alike, so that the id (the list's last key) alone orders them.
+            shown = "" if anonymised else (getattr(self, f"name_{code}", None) or english)
+            setattr(self, f"list_order_{code}", shown[:200])
 
     def names_for_search(self):
         return [*(getattr(self, column) for column in in_every_language("name")), self.native_name]
@@ -508,6 +539,12 @@ class Alias(PartOfPerson):
     def save(self, *args, **kwargs):
         self.search_key = search_key(self.name)
         super().save(*args, **kwargs)
+        self.prisoner.index_names()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.prisoner.index_names()
+        return deleted
 
     def clean(self):
         if not self.name:
@@ -736,6 +773,7 @@ class TimelineEvent(PartOfPerson):
         ordering = ["date", "id"]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
+        indexes = [models.Index(fields=["date", "id"], name="event_when")]
 
     def __str__(self):
         return f"{self.date}: {self.title}"
@@ -767,6 +805,8 @@ class PrisonerStatusChange(StatusChange):
     class Meta(StatusChange.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
+        # The newest updates (home page, feeds) read in this order, a few rows at a time.
+        indexes = [models.Index(fields=["happened_on", "changed_at", "id"], name="person_change_when")]
 
 
 public_relation(TimelineEvent, "sources", "sources", Source.objects.all)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -6,6 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.cards import CardText, card_in_language
+from core.client_ip import over_limit
 from core.gone import public_or_gone
 from core.listing import filtered_page
 from core.site import absolute_url
@@ -15,7 +17,15 @@ from .models import PHOTO_DIR, Prisoner
 
 
 def prisoner_list(request):
-    people = Prisoner.objects.published().select_related("affiliation").with_public("campaigns", "sentences")
+    people = Prisoner.objects.published().select_related("affiliation").with_public("sentences")  # expected release
+    # Counted only here, past the page cache: a search already made since the record changed costs
+    # nothing and is not counted; new words each cost a search of the index.
+    if request.GET.get("q") and over_limit(request, "search", settings.SEARCH_RATE_PER_IP):
+        filterset, page, _status = filtered_page(request, PrisonerFilter, people.none())
+        limited = _("Too many searches from this connection. Please wait a minute and try again.")
+        return render(
+            request, "prisoners/list.html", {"filter": filterset, "page": page, "limited": limited}, status=429
+        )
     filterset, page, status = filtered_page(request, PrisonerFilter, people)
     return render(request, "prisoners/list.html", {"filter": filterset, "page": page}, status=status)
 

@@ -114,6 +114,7 @@ def _no_page_cache(settings):
     # (on commit) never comes: they would read pages cached before the change. tests/test_page_cache.py
     # turns the cache on and commits.
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    settings.KEEP_FIGURES = False
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,8 @@ def test_an_anonymised_person_is_initials_and_withheld_passages_on_every_page(an
         "/demands/free/",
         "/campaigns/zhanaozen/",
         "/",
-        "/sitemap.xml",
+        "/sitemap-people-1.xml",
+        "/sitemap-demands-1.xml",
         f"/prisoners/anonymous-{anonymised.pk}/calendar.ics",
         "/campaigns/zhanaozen/calendar.ics",
     ):
@@ -128,7 +129,7 @@ def test_a_withdrawn_person_is_not_public_anywhere(client):
     person = make_person(name="Withdrawn Person", slug="withdrawn", consent=Consent.WITHDRAWN, campaign=campaign)
     make_demand(campaign=campaign, people=[person], slug="d")
     assert client.get("/prisoners/withdrawn/").status_code == 404
-    for address in ("/prisoners/", "/demands/d/", "/campaigns/zh/", "/sitemap.xml"):
+    for address in ("/prisoners/", "/demands/d/", "/campaigns/zh/", "/sitemap-people-1.xml"):
         assert "Withdrawn Person" not in client.get(address).content.decode(), address
 
 

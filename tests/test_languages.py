@@ -34,11 +34,13 @@ def test_every_page_names_its_alternates_in_every_language(client, person, setti
     assert f'rel="canonical" href="{settings.SITE_URL}/kk/prisoners/erzhan-elshibayev/"' in page
 
 
-def test_the_sitemap_lists_every_language_with_alternates(client, person):
-    sitemap = client.get("/sitemap.xml").content.decode()
+def test_the_sitemap_lists_every_language_with_alternates(client, person, settings):
+    index = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{settings.SITE_URL}/sitemap-people-1.xml</loc>" in index
+    sitemap = client.get("/sitemap-people-1.xml").content.decode()
     for prefix in ("", "/ru", "/kk"):
-        assert f"<loc>http://testserver{prefix}/prisoners/erzhan-elshibayev/</loc>" in sitemap
-    assert 'hreflang="x-default" href="http://testserver/prisoners/erzhan-elshibayev/"' in sitemap
+        assert f"<loc>{settings.SITE_URL}{prefix}/prisoners/erzhan-elshibayev/</loc>" in sitemap
+    assert f'hreflang="x-default" href="{settings.SITE_URL}/prisoners/erzhan-elshibayev/"' in sitemap
 
 
 def test_a_first_visit_follows_the_browser(client, person):

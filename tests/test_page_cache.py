@@ -1,11 +1,16 @@
 """The public page cache: shared pages right for every visitor, fresh after every public change."""
 
+import gzip
+
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from core import public_cache
+from core.public_cache import PublicPageCacheMiddleware
 from core.publishing import Visibility
 from core.status import record_status_change
 from prisoners.models import Prisoner, Status
@@ -89,11 +94,9 @@ def test_pages_with_a_form_token_are_never_shared():
 
 def test_synthetic_people_are_marked_and_refuse_a_real_database(capsys):
     call_command("make_synthetic_people", "3")
-    assert list(Prisoner.objects.values_list("name", flat=True)) == [
-        "Synthetic person 00001",
-        "Synthetic person 00002",
-        "Synthetic person 00003",
-    ]
+    names = list(Prisoner.objects.order_by("pk").values_list("name", flat=True))
+    assert names == ["Aigerim Daov (synthetic)", "Aizhan Kaova (synthetic)", "Akzhol Laov (synthetic)"]
+    assert [p.name for p in Prisoner.objects.published().search("Kaova")] == ["Aizhan Kaova (synthetic)"]
     assert Prisoner.objects.published().filter(campaigns__slug="synthetic-campaign").count() == 3
     make_person(name="Erzhan Elshibayev")
     with pytest.raises(CommandError, match="real people"):
@@ -109,3 +112,64 @@ def test_a_publish_and_a_status_change_are_seen_at_once():
     record_status_change(draft, Status.RELEASED, source_url="https://example.org/release")
     page = Client().get("/prisoners/yerlan/").content.decode()
     assert "Released" in page and "Detained awaiting trial</span>" not in page.split("status-line", 1)[1][:200]
+
+
+def _page_key(address):
+    request = RequestFactory().get(address)
+    request.LANGUAGE_CODE = "en"
+    return PublicPageCacheMiddleware._key(request)
+
+
+def test_while_one_request_renders_a_changed_page_the_others_get_the_previous_version():
+    person = make_person(slug="p", occupation="Lawyer")
+    Client().get("/prisoners/p/")
+    person.occupation = "Union lawyer"
+    person.save()
+    cache.add(f"{_page_key('/prisoners/p/')}:rendering", 1, 10)  # another worker is rendering it
+    assert "Lawyer" in Client().get("/prisoners/p/").content.decode()
+    cache.delete(f"{_page_key('/prisoners/p/')}:rendering")  # it has finished, or died
+    assert "Union lawyer" in Client().get("/prisoners/p/").content.decode()
+    assert "Union lawyer" in Client().get("/prisoners/p/").content.decode()
+
+
+def test_a_page_taken_down_is_never_served_from_its_old_copy():
+    make_person(slug="p")
+    Client().get("/prisoners/p/")
+    Prisoner.objects.filter(slug="p").unpublish("A fact in doubt")
+    assert Client().get("/prisoners/p/").status_code == 410
+    cache.add(f"{_page_key('/prisoners/p/')}:rendering", 1, 10)
+    assert Client().get("/prisoners/p/").status_code == 410
+
+
+def test_a_cache_hit_is_one_round_trip_to_the_cache(monkeypatch):
+    make_person(slug="p")
+    Client().get("/prisoners/p/")
+    calls = []
+    real = public_cache.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(real, name)
+
+    monkeypatch.setattr(public_cache, "cache", Counting())
+    assert Client().get("/prisoners/p/").status_code == 200
+    assert calls == ["get"]
+
+
+@pytest.mark.parametrize("cache_seconds", [600, 0])
+def test_public_pages_are_gzipped_for_clients_that_ask(settings, cache_seconds):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = cache_seconds
+    make_person(name="Erzhan Elshibayev", slug="p")
+    for _visit in range(2):
+        plain = Client().get("/prisoners/p/")
+        packed = Client().get("/prisoners/p/", HTTP_ACCEPT_ENCODING="br, gzip;q=0.9")
+        assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+        assert gzip.decompress(packed.content) == plain.content and len(packed.content) < len(plain.content) / 2
+        assert "Content-Encoding" not in plain and "Accept-Encoding" in plain["Vary"]
+        assert packed["ETag"] == f"W/{plain['ETag']}"
+
+
+def test_pages_with_a_form_token_are_never_compressed():
+    page = Client().get("/report/", HTTP_ACCEPT_ENCODING="gzip")
+    assert "csrfmiddlewaretoken" in page.content.decode() and "Content-Encoding" not in page

@@ -105,7 +105,9 @@ def test_private_fields_are_never_rendered(visitor):
         demand.get_absolute_url(),
         campaign.get_absolute_url(),
         "/calendar/",
-        "/sitemap.xml",
+        "/sitemap-people-1.xml",
+        "/sitemap-demands-1.xml",
+        "/sitemap-campaigns-1.xml",
         f"/prisoners/?q={person.name}",
     ]
     secrets = [*PRIVATE.values(), "CAMPAIGN-INTERNAL", "DEMAND-INTERNAL"]

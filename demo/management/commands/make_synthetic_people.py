@@ -6,11 +6,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.models import Campaign
+from core.planner import refresh_statistics
 from core.publishing import Visibility
+from core.status import record_initial_status
 from core.text import search_key
+from demands.models import Demand
+from demo.synthetic import synthetic_name
 from prisoners.models import Prisoner, PrisonerStatusChange, Status
+from prisoners.search import NameWord
 
 SLUG_PREFIX = "synthetic-"
+DEMAND_PEOPLE = 30
 STATUSES = [Status.IMPRISONED, Status.DETAINED, Status.RELEASED, Status.RESTRICTED, Status.AT_RISK]
 REGIONS = ["Mangystau", "Almaty", "Atyrau", "Aktobe"]
 
@@ -44,7 +50,7 @@ class Command(BaseCommand):
         start = Prisoner.objects.filter(slug__startswith=SLUG_PREFIX).count()
         people = []
         for n in range(start + 1, start + count + 1):
-            name = f"Synthetic person {n:05d}"
+            name = synthetic_name(n)
             people.append(
                 Prisoner(
                     name=name,
@@ -53,18 +59,47 @@ class Command(BaseCommand):
                     status=STATUSES[n % len(STATUSES)],
                     region=REGIONS[n % len(REGIONS)],
                     summary="Synthetic record for benchmarks.",
-                    arrested_on=datetime.date(2011, 1, 1) + datetime.timedelta(days=n % 5000),
+                    arrested_on=(arrested := datetime.date(2011, 1, 1) + datetime.timedelta(days=n % 5000)),
+                    arrested_year=arrested.year,
+                    list_order_en=name,
+                    list_order_ru=name,
+                    list_order_kk=name,
                     visibility=Visibility.PUBLISHED,
                     was_public=True,
                 )
             )
         # bulk_create: 10,000 saves one by one would take minutes, and these rows need no audit trail.
         made = Prisoner.objects.bulk_create(people, batch_size=2000)
+        NameWord.objects.bulk_create(
+            (NameWord.of(person.pk, word) for person in made for word in set(person.search_key.split())),
+            batch_size=5000,
+        )
+        # Sourced, as every public fact is (core/sourcing.py): otherwise the public would see none of it.
         PrisonerStatusChange.objects.bulk_create(
-            (PrisonerStatusChange(prisoner=person, new_status=person.status) for person in made), batch_size=2000
+            (
+                PrisonerStatusChange(
+                    prisoner=person, new_status=person.status, source_url="https://example.org/synthetic"
+                )
+                for person in made
+            ),
+            batch_size=2000,
         )
         through = Prisoner.campaigns.through
         through.objects.bulk_create(
             (through(prisoner_id=person.pk, campaign_id=campaign.pk) for person in made), batch_size=2000
         )
+        demand, created = Demand.objects.get_or_create(
+            slug=f"{SLUG_PREFIX}demand",
+            defaults={
+                "campaign": campaign,
+                "title": "Synthetic demand (not real)",
+                "summary": "Benchmark data only.",
+                "visibility": Visibility.PUBLISHED,
+            },
+        )
+        if created:
+            record_initial_status(demand, source_url="https://example.org/synthetic")
+        # A demand concerning a few dozen of them, as most do: its page's size does not follow N.
+        demand.prisoners.add(*made[:DEMAND_PEOPLE])
+        refresh_statistics()  # the planner's view of the record, as after the next hourly refresh
         self.stdout.write(f'Made {len(made)} synthetic people in "{campaign.name}".')

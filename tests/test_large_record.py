@@ -1,0 +1,43 @@
+"""Pages that show a page of a large record, never all of it."""
+
+import pytest
+
+from campaigns import views as campaign_views
+from demands import views as demand_views
+from prisoners.models import Consent, Status
+
+from .factories import make_campaign, make_demand, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_campaign_page_names_a_page_of_its_people_counts_them_all_and_leads_to_the_rest(client, monkeypatch):
+    monkeypatch.setattr(campaign_views, "PEOPLE_SHOWN", 3)
+    campaign = make_campaign(slug="zh")
+    for n in range(5):
+        make_person(name=f"Person {n}", campaign=campaign, status=Status.IMPRISONED if n < 2 else Status.RELEASED)
+    page = client.get("/campaigns/zh/").content.decode()
+    assert sum(f"Person {n}</a>" in page for n in range(5)) == 3
+    assert '<span class="big-number">5</span>' in page and '<span class="big-number">2</span>' in page
+    assert 'href="/prisoners/?campaign=zh">See all 5 people' in page
+    russian = client.get("/ru/campaigns/zh/").content.decode()
+    assert 'href="/ru/prisoners/?campaign=zh">Все 5 человек' in russian
+
+
+def test_a_demand_page_shows_its_people_a_page_at_a_time(client, monkeypatch):
+    monkeypatch.setattr(demand_views, "PEOPLE_SHOWN", 2)
+    people = [make_person(name=f"Person {n}") for n in range(3)]
+    people.append(make_person(name="Roza Tuletaeva", consent=Consent.ANONYMISED))
+    make_demand(slug="free", people=people)
+    first = client.get("/demands/free/").content.decode()
+    second = client.get("/demands/free/?page=2").content.decode()
+    assert "People concerned (4)" in first and 'rel="next" href="?page=2"' in first
+    shown = [n for n in range(3) if f"Person {n}</a>" in first + second]
+    assert shown == [0, 1, 2] and "R. T." in second and "Tuletaeva" not in first + second
+
+
+def test_the_demand_list_names_ten_people_a_demand_and_says_there_are_more(client):
+    make_demand(slug="free", people=[make_person(name=f"Person {n:02d}") for n in range(12)])
+    page = client.get("/demands/").content.decode()
+    assert sum(f"Person {n:02d}</a>" in page for n in range(12)) == 10
+    assert 'href="/demands/free/#people-heading">and more</a>' in page
