@@ -3,10 +3,11 @@
 app's registrations are this one."""
 
 from django.contrib.admin import AdminSite
+from django.urls import path
 
 from core.attention import needs_attention
 
-from . import two_factor
+from . import two_factor, views
 from .forms import TwoFactorAuthenticationForm
 
 
@@ -19,6 +20,10 @@ class TrackerAdminSite(AdminSite):
     @property
     def login_template(self):
         return "admin/two_factor/login.html" if two_factor.required() else None
+
+    def get_urls(self):
+        # The staff member's language of the admin ("Language" at the top of every page).
+        return [path("language/", self.admin_view(views.language), name="language"), *super().get_urls()]
 
     def index(self, request, extra_context=None):
         # What the record says against itself, registered by each app (core.attention).

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.core import checks
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "Staff sign-in"
+    verbose_name = _("Staff sign-in")
 
     def ready(self):
         from django.contrib.auth.models import Group, User  # noqa: PLC0415 (models load after apps)

@@ -1,8 +1,11 @@
-"""The admin's sign-in form: the password and, where 2FA is required, the code (accounts.two_factor)."""
+"""The admin's sign-in form: the password and, where 2FA is required, the code (accounts.two_factor);
+a staff member's choice of the admin's language."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from . import two_factor
@@ -48,3 +51,20 @@ class TwoFactorAuthenticationForm(AdminAuthenticationForm):
                 raise self.get_invalid_login_error()
             user.otp_device = device  # django-otp marks the session verified when auth.login runs
         return cleaned
+
+
+class AdminLanguageForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language named in itself: someone who cannot read the current one still finds theirs.
+        self.fields["language"].choices = [
+            ("", gettext_lazy("The language your browser asks for")),
+            *((code, _in_itself(code, name)) for code, name in settings.LANGUAGES),
+        ]
+
+
+def _in_itself(code, name):
+    with translation.override(code):
+        return str(name)

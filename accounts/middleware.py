@@ -2,6 +2,9 @@ import time
 
 from django.conf import settings
 from django.contrib import auth
+from django.utils import translation
+
+from .models import admin_language
 
 # Session keys of the staff session's clock, in seconds since the epoch.
 SIGNED_IN_AT = "staff_signed_in_at"
@@ -39,3 +42,20 @@ class StaffSessionExpiryMiddleware:
             session[SIGNED_IN_AT] = now
         if seen is None or now - seen >= LAST_SEEN_RESOLUTION:
             session[LAST_SEEN_AT] = now
+
+
+class AdminLanguageMiddleware:
+    """Every admin page, the sign-in and two-factor pages included, in the staff member's language
+    (accounts.models.admin_language). After the authentication, to know who asks. LocaleMiddleware
+    alone would give the admin English whatever the browser says: with i18n_patterns and no prefix for
+    English, it makes every unprefixed address English, and the admin has one address for all.
+    Public pages are left to LocaleMiddleware: their language is in their address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            translation.activate(admin_language(request.user, request.headers.get("Accept-Language")))
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

@@ -16,16 +16,20 @@ from django.contrib import admin
 from django.contrib import auth as django_auth
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_ratelimit.core import is_ratelimited
 
 from . import two_factor
+from .forms import AdminLanguageForm
+from .models import administrators, choose_language, chosen_language, roles_of
 
 
 def login(request, extra_context=None):
@@ -122,6 +126,45 @@ def _recovery_codes_page(request, codes, enrolled):
             "codes": codes,
             "enrolled": enrolled,
         },
+    )
+
+
+@never_cache
+def language(request):
+    """The staff member's own choice of the admin's language (under admin_view: staff only)."""
+    form = AdminLanguageForm(request.POST or None, initial={"language": chosen_language(request.user)})
+    if request.method == "POST" and form.is_valid():
+        choose_language(request.user, form.cleaned_data["language"])
+        return redirect("admin:index")
+    return TemplateResponse(
+        request,
+        "admin/language.html",
+        {**admin.site.each_context(request), "title": _("Language of the admin"), "form": form},
+    )
+
+
+def permission_denied(request, exception):
+    """A 403 (handler403). In the admin, for staff, in their language: their role does not allow this,
+    and who can do it. Elsewhere, Django's own with our page (templates/403.html)."""
+    user = getattr(request, "user", None)
+    in_admin = request.path_info.startswith(f"/{settings.ADMIN_URL}")
+    if not (in_admin and user is not None and user.is_authenticated and user.is_staff):
+        return defaults.permission_denied(request, exception)
+    back = request.headers.get("Referer", "")
+    if not back or not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("admin:index")
+    return render(
+        request,
+        "admin/403.html",
+        {
+            **admin.site.each_context(request),
+            "title": _("Not allowed for your role"),
+            "roles": roles_of(user),
+            "administrators": [] if user.is_superuser else administrators(),
+            "reason": str(exception) if exception is not None and str(exception) else "",
+            "back": back,
+        },
+        status=403,
     )
 
 

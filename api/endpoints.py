@@ -1,25 +1,61 @@
-"""The read-only JSON API: the public lists with the same filters and pages as the site, a person's
-public profile, an OpenAPI schema and a docs page (Swagger UI served from our own static files)."""
+"""The read-only JSON API: the public lists with the same filters and pages as the site, a person's and a
+demand's public page, an OpenAPI schema and a docs page (Swagger UI served from our own static files).
 
-from django.core.paginator import Paginator
+The schema is the contract: a value it allows is answered, one it does not is refused with a 4xx, and
+every answer under /api/, errors and unknown addresses included, is JSON."""
+
+from functools import wraps
+
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponseNotFound, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, re_path, resolve, reverse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Schema, Status, Swagger
 
-from core.listing import PER_PAGE, filtered
+from core.listing import PER_PAGE, SlugOrNameField, filtered
 from demands.filters import DemandFilter
 from prisoners.filters import PrisonerFilter
+from prisoners.models import Prisoner
 
 from . import schemas
 from .exports import filter_errors
 from .filters import KeyDateFilter, NoFilter
 from .limits import api_limited
 
-api = NinjaAPI(
+# An address as the API gives it: a slug, or anonymous-<id> for an anonymised person. The routes take only
+# that (Django's slug converter), so anything else is a 404 that never reaches the database.
+ADDRESS_PATTERN = r"^[-a-zA-Z0-9_]+$"
+# A query the form refuses: a NUL character (Django's ProhibitNullCharactersValidator).
+NO_NUL_PATTERN = r"^[^\u0000]*$"
+
+# The lists, by operation id, with the FilterSet each shares with the site's list.
+_LISTS = {}
+
+
+class PublicAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The schema, with each list's filters as they stand: the campaigns, organisations, regions and
+        years a filter accepts are those of the published record, which changes."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operations in schema["paths"].values():
+            operation = operations.get("get", {})
+            if operation.get("operationId") in _LISTS:
+                operation["parameters"] = _parameters(_LISTS[operation["operationId"]])
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path":
+                    parameter["schema"]["pattern"] = ADDRESS_PATTERN
+        return schema
+
+
+api = PublicAPI(
     title="Zhanaozen tracker: public data",
     version="1",
     description=(
         "Read-only. The same records, filters and pages as the public site; anonymised people appear as "
-        "initials at an anonymous-<id> address, with no sources. Rate-limited per address (429)."
+        "initials at an anonymous-<id> address, with no sources. Rate-limited per address (429). Every error "
+        "is JSON: 400 with the errors of each parameter, 404 for an address or a page that does not exist."
     ),
     urls_namespace="api",
     openapi_url="/openapi.json",
@@ -27,7 +63,6 @@ api = NinjaAPI(
     # No validator badge (it would load an image from elsewhere); no "try it out" needed for a GET API.
     docs=Swagger(settings={"validatorUrl": None}),
 )
-api.add_decorator(api_limited, mode="view")
 
 
 class Errors(Schema):
@@ -56,15 +91,22 @@ def _page_schema(item):
 
 
 def _parameters(filterset_class):
-    """The filters of a list, documented from its FilterSet (the one the site's list uses)."""
+    """The filters of a list, documented from its FilterSet (the one the site's list uses) as its form
+    validates them. An empty value is no filter, as the site's forms send it."""
     parameters = []
-    for name, field in filterset_class.base_filters.items():
-        schema = {"type": "string"}
-        choices = field.extra.get("choices")
-        if isinstance(choices, list | tuple):
-            schema["enum"] = [value for value, _label in choices]
+    for name, field in filterset_class().form.fields.items():
+        schema, description = {"type": "string"}, str(field.label or name)
+        if isinstance(field, SlugOrNameField):
+            schema["enum"] = list(dict.fromkeys(["", *field.accepted_values()]))
+            description += " (its address or its name); empty: any"
+        elif isinstance(field, forms.ChoiceField):
+            schema["enum"] = list(dict.fromkeys(str(value) for value, _label in field.choices))
+            description += "; empty: any"
+        if getattr(field, "max_length", None):
+            schema["maxLength"] = field.max_length
+            schema["pattern"] = NO_NUL_PATTERN
         parameters.append(
-            {"name": name, "in": "query", "required": False, "schema": schema, "description": str(field.label or name)}
+            {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
         )
     parameters.append(
         {
@@ -72,10 +114,10 @@ def _parameters(filterset_class):
             "in": "query",
             "required": False,
             "schema": {"type": "integer", "minimum": 1},
-            "description": f"Page number ({PER_PAGE} per page)",
+            "description": f"Page number ({PER_PAGE} per page); past the last page: 404",
         }
     )
-    return {"parameters": parameters}
+    return parameters
 
 
 def _link(request, number):
@@ -84,17 +126,30 @@ def _link(request, number):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def _listing(request, filterset_class, queryset):
+def _listing(request, filterset_class, queryset, total=None):
+    """`total()`: the unfiltered list's length, when known without counting every row."""
     filterset, rows, status = filtered(request, filterset_class, queryset)
-    if status != 200:
-        return Status(status, filter_errors(filterset))
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    errors = filter_errors(filterset)["errors"] if status != 200 else {}
+    number = request.GET.get("page", "1")
+    # Digits only: int() would also take " 1", "+1" and "1_0", which the schema's integer does not.
+    if not (number.isascii() and number.isdigit() and number.strip("0")):
+        errors["page"] = ["A page is a whole number from 1."]
+    if errors:
+        return Status(400, {"errors": errors})
+    paginator = Paginator(rows, PER_PAGE)
+    if total and (not filterset.is_bound or not any(filterset.form.cleaned_data.values())):
+        paginator.count = total()  # a figure kept per version of the record, not a count of every row
+    try:
+        page = paginator.page(number)
+    except InvalidPage:  # past the last page (or too long a number to be one)
+        pages = paginator.num_pages
+        return Status(404, {"detail": f"No such page: this list has {pages} page{'s' if pages > 1 else ''}."})
     return Status(
         200,
         {
-            "count": page.paginator.count,
+            "count": paginator.count,
             "page": page.number,
-            "pages": page.paginator.num_pages,
+            "pages": paginator.num_pages,
             "next": _link(request, page.next_page_number()) if page.has_next() else None,
             "previous": _link(request, page.previous_page_number()) if page.has_previous() else None,
             "results": list(page.object_list),
@@ -102,33 +157,34 @@ def _listing(request, filterset_class, queryset):
     )
 
 
-def _list_operation(path, filterset_class, item, queryset, summary):
-    responses = {200: _page_schema(item), 400: Errors, 429: Message}
+def _list_operation(path, filterset_class, item, queryset, summary, total=None):
+    responses = {200: _page_schema(item), 400: Errors, 404: Message, 429: Message}
 
     name = path.strip("/").replace("-", "_")
+    _LISTS[name] = filterset_class
 
-    @api.get(
-        path,
-        response=responses,
-        summary=summary,
-        openapi_extra=_parameters(filterset_class),
-        url_name=name,
-        operation_id=name,
-    )
+    @api.get(path, response=responses, summary=summary, url_name=name, operation_id=name)
     def operation(request):
-        return _listing(request, filterset_class, queryset())
+        return _listing(request, filterset_class, queryset(), total)
 
     return operation
 
 
-_list_operation("/people/", PrisonerFilter, schemas.Person, schemas.people, "People, as the list of people shows them")
+_list_operation(
+    "/people/",
+    PrisonerFilter,
+    schemas.Person,
+    schemas.people,
+    "People, as the list of people shows them",
+    total=Prisoner.objects.public_count,
+)
 _list_operation("/demands/", DemandFilter, schemas.DemandOut, schemas.demands, "Demands")
 _list_operation("/campaigns/", NoFilter, schemas.CampaignOut, schemas.campaigns, "Campaigns")
 _list_operation("/key-dates/", KeyDateFilter, schemas.KeyDateOut, schemas.key_dates, "Key dates")
 
 
 @api.get(
-    "/people/{address}/",
+    "/people/{slug:address}/",
     response={200: schemas.PersonDetail, 404: Message, 429: Message},
     summary="A person's public profile",
     url_name="person",
@@ -139,11 +195,65 @@ def person(request, address: str):
 
 
 @api.get(
-    "/demands/{address}/",
+    "/demands/{slug:address}/",
     response={200: schemas.DemandDetail, 404: Message, 429: Message},
-    summary="A demand's public page: its status history with dates and sources",
+    summary="A demand's public page: its status history with dates and sources, the people it concerns",
     url_name="demand",
     operation_id="demand",
 )
 def demand(request, address: str):
     return get_object_or_404(schemas.demand_at(address))
+
+
+# Every address under /api/ ----------------------------------------------------------------------------
+
+
+def _as_json(request, response):
+    """Ninja answers a method it does not serve with plain text, and Django a missing address with HTML."""
+    if not 400 <= response.status_code < 500 or response.get("Content-Type", "").startswith("application/json"):
+        return response
+    if response.status_code == 404:
+        detail = f"Nothing here: the API's addresses are listed at {reverse('api:openapi-view')}."
+    elif response.status_code == 405:
+        detail = f"{request.method} is not allowed here, only {response.get('Allow', 'GET')}."
+    else:
+        detail = response.reason_phrase
+    answer = JsonResponse({"detail": detail}, status=response.status_code)
+    if response.has_header("Allow"):
+        answer["Allow"] = response["Allow"]
+    return answer
+
+
+def _guarded(view):
+    """Counted against the visitor's limit (limits.py) whatever it answers, and answering errors as JSON."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            response = HttpResponseNotFound()
+        return _as_json(request, response)
+
+    return api_limited(guarded)
+
+
+@csrf_exempt  # a POST to a wrong address is a 404 too, not a CSRF failure page
+def _nowhere(request):
+    # The slash Django's APPEND_SLASH would add (to a GET, as it does): matching every address, this view
+    # hides them from it.
+    if (
+        request.method in ("GET", "HEAD")
+        and not request.path_info.endswith("/")
+        and resolve(f"{request.path_info}/").url_name != "nowhere"
+    ):
+        return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    raise Http404
+
+
+def urls():
+    """The API's URL patterns (api/urls.py mounts them at /api/): ninja's, each guarded, then every other address."""
+    patterns, app_name, namespace = api.urls
+    guarded = [URLPattern(p.pattern, _guarded(p.callback), p.default_args, p.name) for p in patterns]
+    # Matches any rest of the path, even one with a newline in it.
+    return [*guarded, re_path(r"", _guarded(_nowhere), name="nowhere")], app_name, namespace

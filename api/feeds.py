@@ -1,14 +1,16 @@
 """Atom feeds of updates (`campaigns.updates`): the whole site, a campaign, a person, a demand."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from campaigns.updates import public_updates
+from campaigns.updates import public_updates, updates_of
 from core.models import Campaign
-from core.site import site_domain
+from core.site import absolute_url, site_domain
 from demands.models import Demand
 from prisoners.models import Prisoner
 
@@ -30,6 +32,13 @@ class UpdatesFeed(Feed):
     def subtitle(self, obj):
         return _("Status changes, timeline events and demand updates on the public record.")
 
+    # RFC 4287 wants an author for the feed or for each entry: the tracker publishes every feed.
+    def author_name(self, obj):
+        return _("Zhanaozen tracker")
+
+    def author_link(self, obj):
+        return absolute_url(reverse("home"))
+
     def scope(self, obj):
         return {}
 
@@ -47,8 +56,12 @@ class UpdatesFeed(Feed):
         return update.url
 
     def item_guid(self, update):
-        # A tag URI: stable, never a link that could change with a slug.
-        return f"tag:{site_domain()},2026:{update.key}"
+        # A tag URI: stable, never a link that could change with a slug. One per language, as the text
+        # differs and a reader following two languages would merge entries sharing an id; English keeps
+        # the ids it always had, so its subscribers are not shown every entry again.
+        language = translation.get_language()
+        key = update.key if language == settings.LANGUAGE_CODE else f"{language}/{update.key}"
+        return f"tag:{site_domain()},2026:{key}"
 
     item_guid_is_permalink = False
 
@@ -87,8 +100,8 @@ class PersonFeed(UpdatesFeed):
     def link(self, person):
         return person.get_absolute_url()
 
-    def scope(self, person):
-        return {"people": Prisoner.objects.published().filter(pk=person.pk), "demands": Demand.objects.none()}
+    def items(self, person):
+        return updates_of(FEED_ENTRIES, person)
 
 
 class DemandFeed(UpdatesFeed):
@@ -101,5 +114,5 @@ class DemandFeed(UpdatesFeed):
     def link(self, demand):
         return demand.get_absolute_url()
 
-    def scope(self, demand):
-        return {"people": Prisoner.objects.none(), "demands": Demand.objects.published().filter(pk=demand.pk)}
+    def items(self, demand):
+        return updates_of(FEED_ENTRIES, demand)

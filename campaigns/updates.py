@@ -42,23 +42,67 @@ class Update:
         return (self.happened_on, self.recorded_at, self.key)
 
 
+NEWEST = ("-happened_on", "-changed_at", "-pk")
+
+
 def public_updates(limit, people=None, demands=None):
     """The latest `limit` updates of these people and demands (querysets; None: all of them public)."""
     people = Prisoner.objects.published() if people is None else people
     demands = Demand.objects.published() if demands is None else demands
-    newest = ("-happened_on", "-changed_at", "-pk")
     # Each read newest first along its date index, stopping after `limit` rows whose record is public
     # (a correlated EXISTS; "IN (the public people)" would have the planner fetch every public
     # person's changes and sort them all).
     public_person = Exists(people.filter(pk=OuterRef("prisoner_id")))
     public_demand = Exists(demands.filter(pk=OuterRef("demand_id")))
-    changes = list(PrisonerStatusChange.objects.public().filter(public_person).order_by(*newest)[:limit])
-    events = list(TimelineEvent.objects.public().filter(public_person).order_by("-date", "-pk")[:limit])
-    demand_changes = list(DemandStatusChange.objects.public().filter(public_demand).order_by(*newest)[:limit])
+    return _latest(
+        limit,
+        people,
+        demands,
+        PrisonerStatusChange.objects.public().filter(public_person),
+        TimelineEvent.objects.public().filter(public_person),
+        DemandStatusChange.objects.public().filter(public_demand),
+    )
+
+
+def updates_of(limit, record):
+    """The latest `limit` updates of one public person or demand, read through that record's own rows:
+    walking the site's date index and checking each row's record would read every newer update of
+    everyone else first."""
+    if isinstance(record, Demand):
+        return _latest(
+            limit,
+            Prisoner.objects.none(),
+            Demand.objects.published().filter(pk=record.pk),
+            PrisonerStatusChange.objects.none(),
+            TimelineEvent.objects.none(),
+            DemandStatusChange.objects.public().filter(demand_id=record.pk),
+        )
+    return _latest(
+        limit,
+        Prisoner.objects.published().filter(pk=record.pk),
+        Demand.objects.none(),
+        PrisonerStatusChange.objects.public().filter(prisoner_id=record.pk),
+        TimelineEvent.objects.public().filter(prisoner_id=record.pk),
+        DemandStatusChange.objects.none(),
+    )
+
+
+def _latest(limit, people, demands, changes, events, demand_changes):
+    changes = list(changes.order_by(*NEWEST)[:limit])
+    events = list(events.order_by("-date", "-pk")[:limit])
+    demand_changes = list(demand_changes.order_by(*NEWEST)[:limit])
+    # Unordered: in the list's order, the planner would walk every public person to find a few.
     faces = people.order_by().in_bulk({row.prisoner_id for row in [*changes, *events]})
     public_demands = demands.order_by().in_bulk({row.demand_id for row in demand_changes})
-    updates = [_status(change, "person", faces[change.prisoner_id]) for change in changes]
-    updates += [_status(change, "demand", public_demands[change.demand_id]) for change in demand_changes]
+    # A row whose record the public may not see (a withdrawn person's, on a one-record feed) is left out.
+    updates = [
+        _status(change, "person", faces[change.prisoner_id]) for change in changes if change.prisoner_id in faces
+    ]
+    updates += [
+        _status(change, "demand", public_demands[change.demand_id])
+        for change in demand_changes
+        if change.demand_id in public_demands
+    ]
     updates += [
         Update(
             f"event-{event.pk}",
@@ -72,6 +116,7 @@ def public_updates(limit, people=None, demands=None):
             str(event.get_grade_display()),
         )
         for event in events
+        if event.prisoner_id in faces
     ]
     updates.sort(key=lambda update: update.order, reverse=True)
     return updates[:limit]

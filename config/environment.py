@@ -66,7 +66,7 @@ ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 # Where things are kept
 DATABASE_URL = env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASE_CONN_MAX_AGE = envint("DATABASE_CONN_MAX_AGE", 0)
+DATABASE_CONN_MAX_AGE = envint("DATABASE_CONN_MAX_AGE", 60)
 REDIS_URL = env("REDIS_URL")
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))

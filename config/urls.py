@@ -26,6 +26,9 @@ MOVED_ADMIN_PAGES = {
     "campaigns/delivery": "outreach/delivery",
 }
 
+# A refusal tells a staff member, in the admin, what their role does not allow and who can do it.
+handler403 = accounts_views.permission_denied
+
 admin.site.site_header = _("Zhanaozen tracker: campaigners' admin")
 admin.site.site_title = _("Tracker admin")
 admin.site.index_title = _("Keep the record up to date")

@@ -5,10 +5,12 @@ publishing      draft, published or archived; the one `published()` rule; `with_
                 attaches only what the public may see of a record's relations
 protection      nothing that is or was public is deleted, except by an administrator's purge
 status          the status-history base model and the one service that changes a status
-audit           who changed what, when and from where (django-auditlog)
+audit           who changed what, when and from where (django-auditlog); each change in words for the admin
 public_cache    the page cache of anonymous public pages, and the record's version
-languages       addresses per language, the first-visit redirect, reading order
-text, dates     name folding for search, marked passages; yearly dates, today in a time zone
+languages       addresses per language, the first-visit redirect, reading order; a record's text in
+                every language for what is computed once and shown in several (emails)
+text, dates     name folding for search, marked passages; yearly dates, today in a time zone, dates
+                in words as each language writes them
 listing, site   filtered, paginated public lists; absolute links
 charts, cards   SVG charts and share-card pictures
 catalogs        compiling the translation catalogs (`manage.py compile_translations`)

@@ -1,11 +1,12 @@
 import datetime
 import zoneinfo
 
+from babel.dates import get_timezone_location
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 FEB_28, MAR_1 = "feb28", "mar1"
@@ -116,5 +117,29 @@ def partial_date(day, precision):
             text = text.replace(month, month.lower())
         return text
     if precision == ChangePrecision.RECORDED:
-        return _("recorded on %(date)s") % {"date": date_format(day, "DATE_FORMAT")}
-    return date_format(day, "DATE_FORMAT")
+        return _("recorded on %(date)s") % {"date": day_in_words(day)}
+    return day_in_words(day)
+
+
+def day_in_words(day, weekday=False):
+    """A full date as the reader's language writes it: "16 December 2011", "16 декабря 2011 г.",
+    "2011 ж. 16 желтоқсан"; with its weekday (emails), "Friday 16 December 2011", "пятница, 16 декабря
+    2011 г.", "2011 ж. 16 желтоқсан, жұма" (WEEKDAY_DATE_FORMAT in config/formats)."""
+    text = date_format(day, "WEEKDAY_DATE_FORMAT" if weekday else "DATE_FORMAT")
+    if get_language() != settings.LANGUAGE_CODE:
+        # Russian and Kazakh write the names of months and days in lower case; Django capitalises
+        # them (Kazakh has no genitive month of its own, so "E" gives the capitalised name too).
+        for name in ("l", "E", "F"):
+            shown = date_format(day, name)
+            text = text.replace(shown, shown.lower())
+    return text
+
+
+def zone_city(tz_name):
+    """The city a time zone is named after, in the reader's language: "Almaty", "Алматы" for
+    Asia/Almaty (CLDR's names, through Babel). A zone's identifier is not a word a reader reads."""
+    try:
+        locale = to_locale(get_language() or settings.LANGUAGE_CODE)
+        return get_timezone_location(tz_name, locale=locale, return_city=True)
+    except LookupError:
+        return tz_name

@@ -30,15 +30,22 @@ class RecordGone(Exception):
     pass
 
 
-def public_or_gone(public, kind, address, hidden=False):
+# Addresses this process knows are noted: the rows are never deleted, so one query per address and
+# process, not one per request.
+_noted = set()
+
+
+def public_or_gone(public, kind, address, hidden=None):
     """The record the public may see at an address (`public`, a queryset of at most one row); else
-    RecordGone if the address once showed one, unless `hidden` (an address that must answer as if it
+    RecordGone if the address once showed one, unless `hidden()` (an address that must answer as if it
     never existed: a withdrawn person's, an anonymised person's named one); else 404."""
     record = public.first()
     if record is not None:
-        ShownAddress.objects.get_or_create(kind=kind, address=address)
+        if (kind, address) not in _noted:
+            ShownAddress.objects.get_or_create(kind=kind, address=address)
+            _noted.add((kind, address))
         return record
-    if not hidden and ShownAddress.objects.filter(kind=kind, address=address).exists():
+    if not (hidden and hidden()) and ShownAddress.objects.filter(kind=kind, address=address).exists():
         raise RecordGone
     raise Http404
 

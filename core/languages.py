@@ -7,6 +7,7 @@ prefers it. Choosing English keeps them on the English addresses. The choice is 
 /kk/ addresses: a shared link shows the language it was shared in.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -31,6 +32,33 @@ def columns_of(record, field):
     one for a field that is not translated. Written through __dict__, as the translated field's
     attribute reads and writes only the active language's column."""
     return [column for column in (*in_every_language(field), field) if column in record.__dict__]
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A record's translated field in every language, put into words where it is shown: in the language
+    active there, else the English it falls back to (modeltranslation's rule for the record).
+
+    For text computed once and shown in several languages: a reminder's occasion is computed once per
+    tick, in the worker's language, and rendered once per reader's language. Reading `record.title`
+    there would fix the worker's language for every reader.
+    """
+
+    texts: tuple  # ((language, text), ...) for every language of the site
+
+    @classmethod
+    def of(cls, record, field):
+        """Read from the columns as loaded, never from the database: a person's public face has replaced
+        every language's loaded columns (initials for an anonymised name), and a deferred column would
+        come back as written. One not loaded is an error (KeyError), not a query."""
+        return cls(tuple((code, record.__dict__[f"{field}_{code}"] or "") for code, _name in settings.LANGUAGES))
+
+    def __str__(self):
+        texts = dict(self.texts)
+        return texts.get(translation.get_language()) or texts[settings.LANGUAGE_CODE]
+
+    def __bool__(self):
+        return bool(str(self))
 
 
 def reading_order(field):

@@ -1,6 +1,43 @@
+import django_filters
+from django import forms
 from django.core.paginator import Paginator
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.functional import cached_property
 
 PER_PAGE = 20
+
+
+class SlugOrNameField(django_filters.fields.ModelChoiceField):
+    """A record chosen by its slug, as the site's filter forms send it, or by its name, as the lists, the
+    exports and the API show it: a name copied from an answer works as a filter."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value)
+        try:
+            # Before the database sees it: PostgreSQL refuses a NUL in a query.
+            ProhibitNullCharactersValidator()(value)
+        except forms.ValidationError:
+            self._refuse(value)
+        for lookup in ("slug", "name"):
+            found = self.queryset.filter(**{lookup: value}).first()
+            if found is not None:
+                return found
+        self._refuse(value)
+
+    def _refuse(self, value):
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+    def accepted_values(self):
+        """Every value this filter accepts: each record's slug and its name."""
+        return [value for record in self.queryset for value in (record.slug, record.name)]
+
+
+class SlugOrNameFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugOrNameField
 
 
 def filtered(request, filterset_class, queryset):
@@ -15,9 +52,40 @@ def filtered(request, filterset_class, queryset):
     return filterset, filterset.qs, 200
 
 
-def filtered_page(request, filterset_class, queryset, per_page=PER_PAGE):
+COUNTED = 1000  # matches a filtered list counts and pages through; more: "narrow the filters"
+
+
+class CountedPaginator(Paginator):
+    """Pages of a list whose length is known (`total`, a figure kept per version of the record), or
+    counted up to COUNTED matches: counting every match of a broad filter reads every matching row,
+    a cost that grows with the record, and nobody reads the 51st page of a filter; they narrow it."""
+
+    def __init__(self, rows, per_page, total=None):
+        super().__init__(rows, per_page)
+        self.total = total
+
+    @cached_property
+    def counted(self):
+        if self.total is not None:
+            return self.total
+        # Unordered: the filters' own indexes may serve the count; the list's order would not help it.
+        return self.object_list.order_by()[: COUNTED + 1].count()
+
+    @cached_property
+    def count(self):
+        return self.counted if self.total is not None else min(self.counted, COUNTED)
+
+    @property
+    def more_than_counted(self):
+        return self.total is None and self.counted > COUNTED
+
+
+def filtered_page(request, filterset_class, queryset, per_page=PER_PAGE, total=None):
     """Filter and paginate a public list (see `filtered`); answers 400 with the form's errors and
-    no rows for a bad filter, never a 500. A bad page number falls back to the nearest real page."""
+    no rows for a bad filter, never a 500. A bad page number falls back to the nearest real page.
+    `total()`: the unfiltered list's length, when known without counting."""
     filterset, rows, status = filtered(request, filterset_class, queryset)
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    unfiltered = not filterset.is_bound or not any(filterset.form.cleaned_data.values())
+    paginator = CountedPaginator(rows, per_page, total() if total and unfiltered and status == 200 else None)
+    page = paginator.get_page(request.GET.get("page"))
     return filterset, page, status

@@ -1,16 +1,20 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.listing import SlugOrNameFilter
 from core.models import Campaign, Organisation
 
 from .models import Demand, Status
 
 
 class DemandFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Words of the demand or campaign"), method="filter_q", max_length=100)
+    # Unstripped, so its length is checked as typed, as the API's schema says (maxLength); search() splits words.
+    q = django_filters.CharFilter(
+        label=_("Words of the demand or campaign"), method="filter_q", max_length=100, strip=False
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("Any status"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Demand.Kind.choices, empty_label=_("Any kind"))
-    addressee = django_filters.ModelChoiceFilter(
+    addressee = SlugOrNameFilter(
         label=_("Addressed to"),
         field_name="addressees",
         to_field_name="slug",

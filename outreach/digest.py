@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns.models import KeyDate
 from core.dates import local_today
@@ -48,16 +48,15 @@ def digest_email(email, week, now, connection=None, headers=None):
     failed = Delivery.objects.filter(
         status__in=[Delivery.Status.FAILED, Delivery.Status.UNCERTAIN], created_at__gte=now - datetime.timedelta(days=7)
     )
-    context = {
-        "occurrences": KeyDate.objects.published()
-        .select_related("campaign")
-        .upcoming(local_today(), days=settings.STAFF_DIGEST_DAYS),
-        "failed_deliveries": failed.count(),
-        "week": week,
-    }
-    return build_email(
-        "staff_digest", email, context, settings.STAFF_DIGEST_LANGUAGE, headers=headers, connection=connection
-    )
+    language = settings.STAFF_DIGEST_LANGUAGE
+    with translation.override(language):  # dates of the same day sorted by their title in the digest's language
+        occurrences = (
+            KeyDate.objects.published()
+            .select_related("campaign")
+            .upcoming(local_today(), days=settings.STAFF_DIGEST_DAYS)
+        )
+    context = {"occurrences": occurrences, "failed_deliveries": failed.count(), "week": week}
+    return build_email("staff_digest", email, context, language, headers=headers, connection=connection)
 
 
 def _week_of(day):

@@ -1,5 +1,9 @@
 """Every email is rendered here from three templates: emails/<name>_subject.txt, .txt and .html.
 
+Rendered under the reader's language, where the record's text is put into words: text read before
+(in the worker, in its language) must be read under that language too, or carry every language
+(`core.languages.Translated`, as a reminder's occasion does).
+
 A reminder goes to thousands of readers who differ only in their address and their personal links
 (unsubscribe, preferences) and the Message-ID. `SharedMessage` renders it once, with markers in
 those places, and swaps the markers per reader, in the finished bytes when it can.

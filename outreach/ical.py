@@ -1,14 +1,20 @@
 """iCalendar (RFC 5545) feeds of public key dates, for Google, Apple and Outlook calendars."""
 
 import datetime
+import functools
 import zoneinfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from campaigns.models import KeyDate
 from core.site import absolute_url, site_domain
 
 PRODID = "-//Zhanaozen tracker//Key dates//EN"
+
+# A yearly date recurs for ever, and past the last change a VTIMEZONE describes a reader keeps the offset
+# it reached: with icalendar's default end (2038) a zone with summer time would be an hour off every
+# summer after it.
+ZONES_UNTIL = datetime.date(2100, 1, 1)
 
 
 def _recurrence(key_date):
@@ -48,6 +54,20 @@ def key_date_event(key_date, stamp):
     return event
 
 
+@functools.cache  # slow to compute, and the same for every calendar starting that year; never modified
+def _vtimezone(tzid, since_year):
+    return Timezone.from_tzid(tzid, first_date=datetime.date(since_year, 1, 1), last_date=ZONES_UNTIL)
+
+
+def _add_time_zones(calendar, since_year):
+    """RFC 5545 wants a VTIMEZONE for every TZID: without it, a reader such as ical.js takes a time as
+    floating, in the reader's own zone, hours off for anyone elsewhere."""
+    # Sorted, before the events that use them: the file stays byte-identical (its ETag too) whichever
+    # process writes it.
+    for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+        calendar.subcomponents.insert(position, _vtimezone(tzid, since_year))
+
+
 def calendar_for(key_dates, name):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -60,4 +80,5 @@ def calendar_for(key_dates, name):
     stamp = max((kd.updated_at for kd in key_dates), default=datetime.datetime(2011, 12, 16, tzinfo=datetime.UTC))
     for key_date in key_dates:
         calendar.add_component(key_date_event(key_date, stamp))
+    _add_time_zones(calendar, min((kd.date.year for kd in key_dates), default=stamp.year))
     return calendar.to_ical()

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext_lazy
 
 from campaigns.models import KeyDate
 from core.dates import Precision, yearly_dates_between
+from core.languages import Translated
 from prisoners.models import Prisoner
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ class Title:
     """A derived date's title, put into words in the language active where it is shown.
 
     Occasions are computed once per tick for every reader, in the worker's language; each reader's
-    email is rendered under their own language (build_email), where str() of this is taken.
+    email is rendered under their own language (build_email), where str() of this is taken. Its
+    values from the record (a name, a title) are `Translated`, put into words there too.
     """
 
     text: object  # a lazy translation; an ngettext_lazy one picks its plural from the value "n"
@@ -44,17 +46,20 @@ class Title:
 
 @dataclass(frozen=True)
 class Occasion:
+    """What a reminder is about, computed once for readers of every language: the record's text is
+    `Translated` (or a `Title`), read in each reader's language when their email is rendered."""
+
     key: str
-    title: object  # str, or Title for derived dates
+    title: object  # Translated (or str) for key dates, Title for derived dates
     date: datetime.date
     tz: str
     url: str
     time: datetime.time | None = None
-    place: str = ""
-    description: str = ""
+    place: object = ""  # Translated or str, as the description
+    description: object = ""
     campaign_ids: frozenset = field(default_factory=frozenset)
     prisoner_ids: frozenset = field(default_factory=frozenset)
-    links: tuple = ()  # (label, path) pairs for "what you can do"
+    links: tuple = ()  # (label, path) pairs for "what you can do", each label Translated or str
 
 
 def occasions_between(start, end, errors=None):
@@ -86,21 +91,23 @@ def _key_date_occasions(start, end, errors):
 
 def _of_key_date(key_date, start, end):
     people = key_date.public_people
-    links = [(person.name, person.get_absolute_url()) for person in people]
-    links += [(demand.title, demand.get_absolute_url()) for demand in key_date.public_demands]
-    links.append((key_date.campaign.name, key_date.campaign.get_absolute_url()))
+    links = [(Translated.of(person, "name"), person.get_absolute_url()) for person in people]
+    links += [(Translated.of(demand, "title"), demand.get_absolute_url()) for demand in key_date.public_demands]
+    links.append((Translated.of(key_date.campaign, "name"), key_date.campaign.get_absolute_url()))
+    title = Translated.of(key_date, "title")
+    place, description = Translated.of(key_date, "place"), Translated.of(key_date, "description")
     for day in key_date.occurrences_between(start, end):
         number = key_date.anniversary_number(day)
-        title = key_date.title if not number else Title(ANNIVERSARY_OF, (("title", key_date.title), ("n", number)))
+        titled = title if not number else Title(ANNIVERSARY_OF, (("title", title), ("n", number)))
         yield Occasion(
             key=f"keydate:{key_date.pk}",
-            title=title,
+            title=titled,
             date=day,
             tz=key_date.campaign.timezone,
             url=key_date.campaign.get_absolute_url(),
             time=key_date.time,
-            place=key_date.place,
-            description=key_date.description,
+            place=place,
+            description=description,
             campaign_ids=frozenset([key_date.campaign_id]),
             prisoner_ids=frozenset(person.pk for person in people),
             links=tuple(links),
@@ -119,27 +126,28 @@ def _person_occasions(start, end, errors):
 
 def _of_person(person, start, end):
     campaigns = person.public_campaigns
+    name = Translated.of(person, "name")
     common = {
         "tz": campaigns[0].timezone if campaigns else settings.DEFAULT_CAMPAIGN_TIMEZONE,
         "url": person.get_absolute_url(),
         "campaign_ids": frozenset(campaign.pk for campaign in campaigns),
         "prisoner_ids": frozenset([person.pk]),
-        "links": ((person.name, person.get_absolute_url()),),
-        "description": person.summary,
+        "links": ((name, person.get_absolute_url()),),
+        "description": Translated.of(person, "summary"),
     }
     release = person.expected_release
     if release and start <= release <= end and person.expected_release_precision == Precision.DAY:
-        title = Title(_("%(name)s is due to be released"), (("name", person.name),))
+        title = Title(_("%(name)s is due to be released"), (("name", name),))
         yield Occasion(key=f"release:{person.pk}", title=title, date=release, **common)
     if person.arrested_on_precision != Precision.DAY:
         return  # an arrest known only to the month or year has no anniversary to remind anyone of
     for day in yearly_dates_between(person.arrested_on, start, end):
         years = day.year - person.arrested_on.year
         if years:
-            title = Title(YEARS_SINCE_ARREST, (("n", years), ("name", person.name)))
+            title = Title(YEARS_SINCE_ARREST, (("n", years), ("name", name)))
             yield Occasion(key=f"arrest:{person.pk}", title=title, date=day, **common)
     for days in MILESTONE_DAYS:
         day = person.arrested_on + datetime.timedelta(days=days)
         if start <= day <= end:
-            title = Title(DAYS_IN_DETENTION, (("name", person.name), ("n", days)))
+            title = Title(DAYS_IN_DETENTION, (("name", name), ("n", days)))
             yield Occasion(key=f"milestone:{person.pk}:{days}", title=title, date=day, **common)

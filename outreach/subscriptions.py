@@ -109,19 +109,21 @@ def _queue(subscriber, kind, now, requested=None):
 
 def subscription_email(subscriber, kind, connection=None, delivery_id=None, requested=None):
     """`requested`: the choices a confirmation asks the owner to confirm (its link applies them)."""
-    context = {"subscriber": subscriber, "follows": follows(subscriber, requested)}
-    if kind == CONFIRM:
-        with translation.override(subscriber.language):  # the page in the language they chose
+    # In the reader's language: the names of what they follow (read here, in the worker, not in the
+    # template) and the page the link opens.
+    with translation.override(subscriber.language):
+        context = {"subscriber": subscriber, "follows": follows(subscriber, requested)}
+        if kind == CONFIRM:
             confirm = reverse("subscription_confirm", args=[confirmation_token(subscriber, requested)])
-        context["confirm_url"] = absolute_url(confirm)
-        context["valid_days"] = settings.SUBSCRIPTION_CONFIRM_DAYS
+            context["confirm_url"] = absolute_url(confirm)
+            context["valid_days"] = settings.SUBSCRIPTION_CONFIRM_DAYS
     headers = {"Message-ID": f"<{kind}-{delivery_id}@{site_domain()}>"} if delivery_id else None
     return build_subscriber_email(f"subscription_{kind}", subscriber, context, headers=headers, connection=connection)
 
 
 def follows(subscriber, requested=None):
     """What the subscriber follows (or, in a confirmation, asks to follow), as the public may see it:
-    a record unpublished since is left out."""
+    a record unpublished since is left out. Named in the active language (else English)."""
     if requested:
         campaigns = Campaign.objects.published().filter(pk__in=requested["campaigns"])
         people = Prisoner.objects.published().filter(pk__in=requested["prisoners"])

@@ -20,6 +20,7 @@ from core.attention import attention_check, changelist
 from core.dates import local_today
 from core.publishing import Visibility
 
+from .admin_import import ImportPeopleMixin  # the people list's import page
 from .images import sanitise_photo
 from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
 
@@ -158,7 +159,7 @@ class PrisonerForm(StatusChangeForm):
 
 
 @admin.register(Prisoner)
-class PrisonerAdmin(TranslationAdmin, StatusAdmin):
+class PrisonerAdmin(ImportPeopleMixin, TranslationAdmin, StatusAdmin):
     form = PrisonerForm
     list_display = (
         "name",

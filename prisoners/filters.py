@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import figure
+from core.listing import SlugOrNameFilter
 from core.models import Campaign, Organisation
 
 from .models import Prisoner, Status
@@ -48,7 +49,10 @@ def arrest_years():
 
 
 class PrisonerFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Name or alias"), method="filter_q", max_length=100, widget=SearchInput)
+    # Unstripped, so its length is checked as typed, as the API's schema says (maxLength); search() splits words.
+    q = django_filters.CharFilter(
+        label=_("Name or alias"), method="filter_q", max_length=100, strip=False, widget=SearchInput
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("Any status"))
     campaign = django_filters.ModelChoiceFilter(
         label=_("Campaign"),
@@ -57,7 +61,7 @@ class PrisonerFilter(django_filters.FilterSet):
         queryset=Campaign.objects.published(),
         empty_label=_("Any campaign"),
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = SlugOrNameFilter(
         label=_("Organisation"),
         field_name="affiliation",
         to_field_name="slug",

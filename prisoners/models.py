@@ -24,6 +24,7 @@ from core.dates import (
     precision_field,
 )
 from core.encryption import EncryptedTextField
+from core.figures import figure
 from core.languages import columns_of, in_every_language
 from core.models import Campaign, Organisation, Source
 from core.protection import Protected, ProtectedQuerySet
@@ -104,6 +105,10 @@ class PrisonerQuerySet(PublishableQuerySet):
         public = public.order_by("list_rank", order, "pk")
         public._iterable_class = PublicFace
         return public
+
+    def public_count(self):
+        """How many people the public may see, kept per version of the record (core.figures)."""
+        return figure("people-count", lambda: Prisoner.objects.published().count())
 
     def at_public_address(self, slug):
         """The person a public address names: by slug, or "anonymous-<id>" for an anonymised person,

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, Http404
@@ -26,7 +28,7 @@ def prisoner_list(request):
         return render(
             request, "prisoners/list.html", {"filter": filterset, "page": page, "limited": limited}, status=429
         )
-    filterset, page, status = filtered_page(request, PrisonerFilter, people)
+    filterset, page, status = filtered_page(request, PrisonerFilter, people, total=Prisoner.objects.public_count)
     return render(request, "prisoners/list.html", {"filter": filterset, "page": page}, status=status)
 
 
@@ -34,7 +36,10 @@ def prisoner_detail(request, slug):
     # Every public relation, including those registered by the apps above (demands, key dates).
     people = Prisoner.objects.published().at_public_address(slug)
     person = public_or_gone(
-        people.select_related("affiliation").with_public(), "person", slug, hidden=Prisoner.objects.hidden_at(slug)
+        people.select_related("affiliation").with_public(),
+        "person",
+        slug,
+        hidden=partial(Prisoner.objects.hidden_at, slug),
     )
     card = absolute_url(reverse("prisoners:card", args=[person.slug]))
     return render(request, "prisoners/detail.html", {"person": person, "card_url": card})

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from core import figures, gone
+
 EDITOR_GROUP = "Campaign editor"
 PASSWORD = "a-long-test-password-1"
 
@@ -126,6 +128,9 @@ def _fresh_cache(settings):
     settings.CACHES = {**settings.CACHES, "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     caches["limits"].clear()
+    # What processes remember of the database, which each test rolls back.
+    figures._kept.clear()
+    gone._noted.clear()
     yield
     cache.clear()
 

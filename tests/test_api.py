@@ -24,6 +24,7 @@ from .factories import (
     make_demand,
     make_event,
     make_key_date,
+    make_organisation,
     make_person,
     make_sentence,
     make_source,
@@ -158,12 +159,83 @@ def test_a_named_profile_shows_its_sources_charges_and_sentence(client):
     assert profile["expected_release"] == "2017-01-01" == profile["sentences"][0]["ends_on"]
 
 
+def test_a_demand_is_found_at_its_address_only_while_it_and_its_campaign_are_published(client):
+    campaign, draft = make_campaign(), make_campaign(visibility=Visibility.DRAFT)
+    demand = make_demand(campaign=campaign, title="Release them")
+    make_demand(campaign=campaign, slug="draft-demand", visibility=Visibility.DRAFT)
+    make_demand(campaign=draft, slug="in-a-draft-campaign")
+    assert get_json(client, f"/api/demands/{demand.slug}/")["title"] == "Release them"
+    for address in ("draft-demand", "in-a-draft-campaign", "nothing-here"):
+        assert get_json(client, f"/api/demands/{address}/", status=404)["detail"]
+
+
+def test_a_demand_shows_its_history_with_dated_evidence_its_sources_and_the_people_as_the_public_sees_them(client):
+    campaign = make_campaign()
+    named = make_person(name="Named Person", campaign=campaign)
+    hidden = make_person(name="Hidden Person", campaign=campaign, consent=Consent.ANONYMISED)
+    withdrawn = make_person(name="Withdrawn Person", campaign=campaign, consent=Consent.WITHDRAWN)
+    draft = make_person(name="Draft Person", campaign=campaign, visibility=Visibility.DRAFT)
+    government = make_organisation(name="Government of Kazakhstan")
+    demand = make_demand(campaign=campaign, people=[named, withdrawn, draft], addressees=[government])
+    demand.sources.add(make_source(title="The open letter"))
+    record_status_change(
+        demand,
+        "partial",
+        source=make_source(title="Ministry's answer"),
+        happened_on=datetime.date(2019, 4, 17),
+        happened_on_precision="month",
+        note="Some were released.",
+    )
+
+    page = get_json(client, f"/api/demands/{demand.slug}/")
+    assert [(p["address"], p["name"]) for p in page["people"]] == [(named.slug, "Named Person")]
+    assert page["addressees"] == ["Government of Kazakhstan"]
+    assert [s["title"] for s in page["sources"]] == ["The open letter"]
+    changed, opened = page["status_history"]  # the latest recorded first
+    assert (opened["new_status"], opened["happened_on_precision"]) == ("outstanding", "recorded")
+    assert (changed["old_status"], changed["new_status"], changed["note"]) == (
+        "outstanding",
+        "partial",
+        "Some were released.",
+    )
+    assert (changed["happened_on"], changed["happened_on_precision"]) == ("2019-04-01", "month")
+    assert changed["source"]["title"] == "Ministry's answer" and changed["changed_at"]
+
+    # Concerning someone anonymised: initials at their anonymous address, and no source (it could name them).
+    demand.prisoners.add(hidden)
+    page = get_json(client, f"/api/demands/{demand.slug}/")
+    assert [(p["address"], p["name"]) for p in page["people"]] == [
+        (named.slug, "Named Person"),
+        (f"anonymous-{hidden.pk}", "H. P."),
+    ]
+    assert page["sources"] == [] and all(change["source"] is None for change in page["status_history"])
+    text = json.dumps(page, ensure_ascii=False)
+    for secret in ("Hidden", hidden.slug, "Withdrawn", "Draft Person", "Ministry", "open letter"):
+        assert secret not in text
+
+
+def test_a_demand_takes_as_many_queries_with_many_people_and_changes_as_with_one(client):
+    campaign = make_campaign()
+    demand = make_demand(campaign=campaign, people=[make_person(campaign=campaign)])
+    few = _queries(client, f"/api/demands/{demand.slug}/")
+    for status in ("partial", "rejected", "partial", "met"):
+        record_status_change(demand, status, source=make_source())
+        demand.prisoners.add(make_person(campaign=campaign))
+        demand.sources.add(make_source())
+    assert _queries(client, f"/api/demands/{demand.slug}/") == few
+
+
 def test_the_openapi_schema_is_json_with_every_path_and_the_list_filters(client):
     schema = get_json(client, "/api/openapi.json")
     assert schema["openapi"].startswith("3.")
-    assert {"/api/people/", "/api/people/{address}/", "/api/demands/", "/api/campaigns/", "/api/key-dates/"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/people/",
+        "/api/people/{address}/",
+        "/api/demands/",
+        "/api/demands/{address}/",
+        "/api/campaigns/",
+        "/api/key-dates/",
+    } <= set(schema["paths"])
     parameters = {p["name"] for p in schema["paths"]["/api/people/"]["get"]["parameters"]}
     assert {"q", "status", "campaign", "organisation", "region", "arrest_year", "outstanding", "page"} <= parameters
 

@@ -13,13 +13,28 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def events(client, url):
+def read(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = Calendar.from_ical(response.content)
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
-    return {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
+    return calendar
+
+
+def events(client, url):
+    return {str(event["SUMMARY"]): event for event in read(client, url).walk("VEVENT")}
+
+
+def instants(calendar, event, count=1):
+    """The first occurrences in UTC, as the file alone defines them: local times in the file's own
+    VTIMEZONE (read by dateutil's RFC 5545 parser), not in this machine's zone database."""
+    start = event["DTSTART"]
+    zones = {zone.tz_name: zone for zone in calendar.timezones}
+    zone = zones[start.params["TZID"]].to_tz(lookup_tzid=False)
+    local = start.dt.replace(tzinfo=None)
+    days = rrulestr(event["RRULE"].to_ical().decode(), dtstart=local)[:count] if "RRULE" in event else [local]
+    return [day.replace(tzinfo=zone).astimezone(datetime.UTC) for day in days]
 
 
 def expand(event, count):
@@ -57,6 +72,41 @@ def test_one_off_date_with_a_time_is_in_the_campaign_time_zone(client):
     start = event.decoded("DTSTART")
     assert "RRULE" not in event
     assert start.utcoffset() == datetime.timedelta(hours=5) and (start.hour, start.minute) == (10, 30)
+
+
+def test_a_timed_date_is_at_the_right_instant_by_the_files_own_time_zone(client):
+    make_key_date(title="Hearing", date=D(2026, 12, 3), time=datetime.time(10, 30), recurrence=KeyDate.Recurrence.ONCE)
+    make_key_date(title="Vigil", date=D(2022, 12, 16), time=datetime.time(10, 30))
+    calendar = read(client, "/calendar.ics")
+    hearing, vigil = sorted(calendar.walk("VEVENT"), key=lambda event: str(event["SUMMARY"]))
+    assert instants(calendar, hearing) == [datetime.datetime(2026, 12, 3, 5, 30, tzinfo=datetime.UTC)]
+    # Almaty moved from UTC+6 to UTC+5 on 1 March 2024.
+    assert [instant.hour for instant in instants(calendar, vigil, 4)] == [4, 4, 5, 5]
+
+
+def test_summer_time_holds_for_as_long_as_a_yearly_date_recurs(client):
+    campaign = make_campaign(timezone="Europe/Berlin")
+    make_key_date(campaign=campaign, title="Rally", date=D(2022, 7, 1), time=datetime.time(10, 30))
+    calendar = read(client, "/calendar.ics")
+    rally = instants(calendar, calendar.walk("VEVENT")[0], 60)
+    assert rally[-1] == datetime.datetime(2081, 7, 1, 8, 30, tzinfo=datetime.UTC)
+    assert {instant.hour for instant in rally} == {8}
+
+
+def test_every_time_zone_used_is_described_before_the_events(client):
+    almaty, berlin = make_campaign(slug="almaty"), make_campaign(slug="berlin", timezone="Europe/Berlin")
+    make_key_date(campaign=almaty, title="Hearing", time=datetime.time(10, 30))
+    make_key_date(campaign=berlin, title="Rally", time=datetime.time(18, 0))
+    make_key_date(campaign=berlin, title="All day")
+    for url, zones in (
+        ("/calendar.ics", ["Asia/Almaty", "Europe/Berlin"]),
+        ("/ru/calendar.ics", ["Asia/Almaty", "Europe/Berlin"]),
+        ("/campaigns/berlin/calendar.ics", ["Europe/Berlin"]),
+    ):
+        calendar = read(client, url)
+        first = [(part.name, str(part.get("TZID"))) for part in calendar.subcomponents[: len(zones)]]
+        assert first == [("VTIMEZONE", zone) for zone in zones], url
+        assert calendar.get_used_tzids() == set(zones) and calendar.get_missing_tzids() == set(), url
 
 
 def test_uids_are_stable_and_the_feed_unchanged_between_requests(client):

@@ -3,6 +3,7 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from django.test import Client
 
@@ -14,6 +15,7 @@ from .factories import make_campaign, make_demand, make_event, make_person
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
+FEEDS = ["/feed/", "/campaigns/zh/feed/", "/prisoners/erzhan/feed/", "/demands/release-erzhan/feed/"]
 
 
 def entries(address):
@@ -72,6 +74,41 @@ def test_entry_ids_are_stable_tags_and_links_point_at_the_page(record):
     assert first == entries("/feed/")
     assert all(entry_id.startswith("tag:") for _title, entry_id, _link in first)
     assert any(link.endswith("/prisoners/erzhan/#timeline-heading") for _title, _id, link in first)
+
+
+def parsed(address):
+    response = Client().get(address)
+    assert response.status_code == 200, address
+    return feedparser.parse(response.content, response_headers={"content-type": response["Content-Type"]})
+
+
+@pytest.mark.parametrize("language", ["", "/ru", "/kk"])
+@pytest.mark.parametrize("address", FEEDS)
+def test_every_feed_is_well_formed_atom_with_its_publisher_and_complete_entries(record, language, address):
+    feed = parsed(language + address)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.author_detail.name and feed.feed.author_detail.href.startswith("http")
+    assert feed.feed.id and feed.feed.title and feed.feed.updated_parsed
+    assert feed.entries
+    for entry in feed.entries:
+        assert entry.id and entry.title and entry.updated_parsed and entry.link
+
+
+def test_the_publisher_is_named_in_the_feeds_language(record):
+    assert parsed("/feed/").feed.author_detail == {"name": "Zhanaozen tracker", "href": "http://127.0.0.1:8000/"}
+    assert parsed("/ru/campaigns/zh/feed/").feed.author_detail == {
+        "name": "Трекер Жанаозена",
+        "href": "http://127.0.0.1:8000/ru/",
+    }
+
+
+def test_an_entry_has_its_own_id_in_each_language_and_english_keeps_the_ids_it_had(record):
+    ids = {language: [entry.id for entry in parsed(f"{language}/feed/").entries] for language in ("", "/ru", "/kk")}
+    assert ids[""] == [entry.id for entry in parsed("/feed/").entries]
+    assert len(set(ids[""])) == len(ids[""])
+    for language in ("ru", "kk"):
+        assert ids[f"/{language}"] == [entry_id.replace(",2026:", f",2026:{language}/") for entry_id in ids[""]]
 
 
 def test_feeds_of_drafts_and_unknown_records_are_404():

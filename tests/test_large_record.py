@@ -3,6 +3,7 @@
 import pytest
 
 from campaigns import views as campaign_views
+from core import listing
 from demands import views as demand_views
 from prisoners.models import Consent, Status
 
@@ -41,3 +42,17 @@ def test_the_demand_list_names_ten_people_a_demand_and_says_there_are_more(clien
     page = client.get("/demands/").content.decode()
     assert sum(f"Person {n:02d}</a>" in page for n in range(12)) == 10
     assert 'href="/demands/free/#people-heading">and more</a>' in page
+
+
+def test_a_broad_filter_counts_a_thousand_matches_and_asks_for_a_narrower_one(client, monkeypatch, settings):
+    monkeypatch.setattr(listing, "COUNTED", 3)
+    settings.KEEP_FIGURES = True
+    for n in range(5):
+        make_person(name=f"Person {n}", status=Status.IMPRISONED)
+    make_person(name="Person Released", status=Status.RELEASED)
+    broad = client.get("/prisoners/?status=imprisoned").content.decode()
+    assert "More than 3 people found: add a filter or a name to narrow them down." in broad
+    assert "1 person found" in client.get("/prisoners/?status=released").content.decode()
+    # The whole list's length is known (a figure kept per version of the record): said exactly.
+    assert "6 people found" in client.get("/prisoners/").content.decode()
+    assert "Найдено больше 3 человек" in client.get("/ru/prisoners/?status=imprisoned").content.decode()

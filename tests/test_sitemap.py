@@ -61,3 +61,19 @@ def test_demands_are_listed_with_the_day_they_last_changed(client):
     page = client.get("/sitemap-demands-1.xml").content.decode()
     changed = demand.updated_at.date().isoformat()
     assert f"<loc>{settings.SITE_URL}/demands/commission/</loc><lastmod>{changed}</lastmod>" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "canonical"),
+    [
+        ("?page=2", "/prisoners/?page=2"),
+        ("?page=1", "/prisoners/"),
+        ("?status=imprisoned&page=2", "/prisoners/?page=2"),
+        ("?page=x", "/prisoners/"),
+    ],
+)
+def test_a_list_page_names_itself_as_canonical_page_number_included(client, query, canonical):
+    for n in range(21):
+        make_person(name=f"Person Number{n:02d}")
+    page = client.get(f"/prisoners/{query}").content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}{canonical}">' in page

@@ -1,10 +1,11 @@
-"""Dates as precise as they are known, in the reader's language, inside a <time> element."""
+"""Dates as precise as they are known, in the reader's language, inside a <time> element; in emails,
+full dates in words."""
 
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from ..dates import ChangePrecision, Precision, iso_partial, partial_date
+from ..dates import ChangePrecision, Precision, day_in_words, iso_partial, partial_date, zone_city
 
 register = template.Library()
 
@@ -27,3 +28,16 @@ def when(record, field, short=False):
     """`{% when person "arrested_on" %}`: a record's date with its precision (the `<field>_precision`
     beside it)."""
     return partial(getattr(record, field), getattr(record, f"{field}_precision", Precision.DAY), short)
+
+
+@register.simple_tag
+def full_date(day, weekday=False):
+    """`{% full_date occasion.date weekday=True %}`: "среда, 16 декабря 2026 г." (emails, which have no
+    <time> element to carry the date for machines)."""
+    return day_in_words(day, weekday) if day else ""
+
+
+@register.filter
+def city(tz_name):
+    """`{{ occasion.tz|city }}`: "Алматы" for Asia/Almaty."""
+    return zone_city(tz_name)

@@ -4,3 +4,5 @@ SHORT_DATE_FORMAT = "j M Y"
 YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j F"
 FIRST_DAY_OF_WEEK = 1
+# Not one of Django's: a full date with its weekday, as emails give it (core.dates.day_in_words).
+WEEKDAY_DATE_FORMAT = "l j F Y"

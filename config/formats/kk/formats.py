@@ -11,3 +11,6 @@ DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "\xa0"
 NUMBER_GROUPING = 3
+# Not one of Django's: a full date with its weekday, after it as Kazakh writes it (emails,
+# core.dates.day_in_words, which also writes the names in lower case).
+WEEKDAY_DATE_FORMAT = "Y ж. j E, l"
