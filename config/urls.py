@@ -42,6 +42,7 @@ urlpatterns = i18n_patterns(
     path("", include("outreach.urls")),
     path("", include("reports.urls")),
     path("", include("api.feed_urls")),
+    path("", include("api.export_urls")),
     path("write/", pages_views.write, name="write"),
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
@@ -50,7 +51,7 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 
-# Language-neutral addresses: data for machines, files, the staff's admin.
+# Language-neutral addresses: the API, files, the staff's admin.
 urlpatterns += [
     path("", include("api.urls")),
     path("robots.txt", pages_views.robots_txt, name="robots_txt"),

@@ -10,11 +10,16 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.fields import TranslationField
 
 from .attention import to_review_after
+from .audit import field_label
 from .dates import Precision, local_today, partial_date
 from .models import Source
 from .protection import Protected, purging, record_refusal
@@ -145,10 +150,31 @@ class PartInline:
         return formset
 
 
+class LanguageLabels:
+    """Each language's column of a translated field labelled as the audit log names it, "Region (Russian)",
+    instead of modeltranslation's "Region [ru]": an editor who reads Russian or Kazakh need not know the
+    language codes. For a model admin or an inline, before modeltranslation's class."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, TranslationField):
+            field.label = _lazy_field_label(db_field, db_field.name)
+        return field
+
+
+# Lazy, as a label declared in the code is: put into words in the language of the page that shows it.
+_lazy_field_label = lazy(field_label, str)
+
+
 class PublishableAdmin(AuditedAdmin):
     """Publish and unpublish actions; deleting follows `Publishable.protection`."""
 
     actions = ["publish", "unpublish"]
+
+    @admin.display(description=_("last changed"), ordering="updated_at")
+    def last_changed(self, record):
+        """The day only, in the short form: a list column that fits beside the others."""
+        return date_format(localtime(record.updated_at), "SHORT_DATE_FORMAT")
 
     @admin.action(description=_("Publish the selected records"), permissions=["change"])
     def publish(self, request, queryset):
@@ -221,7 +247,8 @@ class StatusChangeForm(forms.ModelForm):
         label=_("Date of the change known to"), choices=Precision.choices, initial=Precision.DAY, required=False
     )
     status_note = forms.CharField(
-        label=_("Why the status changed (public)"),
+        # The English column (note_en), named as such beside the Russian and Kazakh ones.
+        label=_("Why the status changed, in English (public)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         validators=[validate_marks],
@@ -249,9 +276,12 @@ class StatusChangeForm(forms.ModelForm):
         label=_("Link to the evidence"),
         required=False,
         assume_scheme="https",
+        # Says what to pick, not where: the picker stands beside this field (STATUS_FIELDS), and the help
+        # text is shown under it.
         help_text=_(
-            "Needed when the status changes, and for the status of a published record, unless you pick a source "
-            "below. Given without a change of status, it is added to the current status if that has none."
+            "Needed when the status changes, and for the status of a published record, unless you choose the "
+            "source of the change. Given without a change of status, it is added to the current status if that "
+            "has none."
         ),
     )
 
@@ -369,15 +399,16 @@ class StatusChangeForm(forms.ModelForm):
         }
 
 
+# In the order an editor gives a change: what, when, on what evidence and how sure, then the words.
 STATUS_FIELDS = (
     "status",
     ("status_happened_on", "status_happened_on_precision"),
+    ("status_source", "status_source_url"),
+    "status_grade",
     "status_note",
     "status_note_ru",
     "status_note_kk",
     "status_staff_note",
-    ("status_source", "status_source_url"),
-    "status_grade",
 )
 
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -90,6 +90,21 @@ def language_alternates(request):
     return {"LANGUAGE_ALTERNATES": found, "LANGUAGE_X_DEFAULT": default}
 
 
+def never_redirected(view):
+    """Marks a view whose address alone says its language, for a browser too: a file that spreadsheets
+    and scripts fetch by its English address (an export) keeps answering English, whatever the
+    browser they run in prefers. A Russian page links to the Russian address itself."""
+    view.never_redirected = True
+    return view
+
+
+def _never_redirected(request):
+    try:
+        return getattr(resolve(request.path_info).func, "never_redirected", False)
+    except Resolver404:
+        return False
+
+
 class FirstVisitLanguageMiddleware:
     """After LocaleMiddleware, before the page cache: a cached English page is never served to a
     reader who asked for Russian or Kazakh."""
@@ -103,7 +118,11 @@ class FirstVisitLanguageMiddleware:
         # fetched by a program stays what its address says.
         if unprefixed and request.method in ("GET", "HEAD") and "text/html" in request.headers.get("Accept", ""):
             preferred = get_language_from_request(request)  # the reader's choice (cookie), else the browser's
-            if preferred != settings.LANGUAGE_CODE and (there := _same_page_in(request, preferred)):
+            if (
+                preferred != settings.LANGUAGE_CODE
+                and not _never_redirected(request)
+                and (there := _same_page_in(request, preferred))
+            ):
                 response = HttpResponseRedirect(there)
                 patch_vary_headers(response, ("Accept-Language", "Cookie"))
                 return response

@@ -3,13 +3,14 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from core.admin_base import (
     STATUS_FIELDS,
+    LanguageLabels,
     PartInline,
     SourcedFormSet,
     StatusAdmin,
@@ -18,6 +19,7 @@ from core.admin_base import (
 )
 from core.attention import attention_check, changelist
 from core.dates import local_today
+from core.languages import in_every_language
 from core.publishing import Visibility
 
 from .admin_import import ImportPeopleMixin  # the people list's import page
@@ -48,11 +50,14 @@ class AliasInline(PartInline, admin.TabularInline):
     extra = 1
 
 
-class ChargeInline(PartInline, TranslationTabularInline):
+class ChargeInline(PartInline, LanguageLabels, TranslationStackedInline):
     model = Charge
     formset = SourcedFormSet
     extra = 0
     autocomplete_fields = ("sources",)
+    # Stacked, not a table: a row of the three descriptions, the date and the sources was wider than a
+    # 1366-pixel screen, its "Delete" out of sight.
+    fields = ("article", ("charged_on", "charged_on_precision"), "description", "sources")
 
 
 class SentenceInline(PartInline, admin.StackedInline):
@@ -68,16 +73,25 @@ class SentenceInline(PartInline, admin.StackedInline):
     )
 
 
-class TimelineEventInline(PartInline, TranslationStackedInline):
+class TimelineEventInline(PartInline, LanguageLabels, TranslationStackedInline):
     model = TimelineEvent
     formset = SourcedFormSet
     extra = 0
     autocomplete_fields = ("sources",)
     fields = (("date", "date_precision", "kind", "grade", "is_public"), "title", "description", "sources")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name.startswith("description"):
+            # Three descriptions per event, each ten lines high by default, made the person's page
+            # thousands of pixels long; the box grows when dragged.
+            kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 3})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 class PrisonerStatusHistoryInline(StatusHistoryInline):
     model = PrisonerStatusChange
+    # Folded under the status form: the history only grows, and is read, not edited.
+    classes = ("collapse",)
 
 
 class VerificationFilter(admin.SimpleListFilter):
@@ -135,6 +149,9 @@ attention_check(
 )
 
 
+PRIVATE_FIELDS = ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes")
+
+
 class PrisonerForm(StatusChangeForm):
     namesake_confirmed = forms.BooleanField(
         label=_("A different person with the same name"),
@@ -158,19 +175,107 @@ class PrisonerForm(StatusChangeForm):
         return photo
 
 
+# The person's page in parts, each a fieldset (a key of FIELDSETS) or the inline of that formset prefix,
+# in the order of PrisonerAdmin.layout(). Each language's column is named, so that a row can hold two.
+FIELDSETS = {
+    "status": (_("Status"), {"fields": STATUS_FIELDS}),
+    "name": (
+        _("Name and photo"),
+        {"fields": (*in_every_language("name"), "namesake_confirmed", ("photo", "photo_credit"))},
+    ),
+    # Set once and rarely touched: the address is made from the name, and the person's own spelling is
+    # optional. Folded, and opened by Django when one of them has an error.
+    "address": (
+        _("Address of the page, and the name as the person writes it"),
+        {"fields": ("slug", "native_name"), "classes": ("collapse",)},
+    ),
+    "detention": (
+        _("Detention"),
+        {
+            "fields": (
+                ("arrested_on", "arrested_on_precision"),
+                ("released_on", "released_on_precision"),
+                ("died_on", "died_on_precision"),
+                "facility",
+                "postal_address",
+            )
+        },
+    ),
+    "background": (
+        _("Background"),
+        {
+            "fields": (
+                *zip(in_every_language("country"), in_every_language("region"), strict=True),
+                *in_every_language("occupation"),
+                "affiliation",
+                "campaigns",
+                "sources",
+            )
+        },
+    ),
+    "publishing": (
+        _("Publishing"),
+        {"fields": ("visibility", "consent", "archive_reason", "reminders_paused", "last_verified_on")},
+    ),
+    "texts": (
+        _("Summary and biography"),
+        {"fields": (*in_every_language("summary"), *in_every_language("biography")), "classes": ("collapse",)},
+    ),
+    "private": (
+        _("Private: never shown publicly"),
+        {"fields": PRIVATE_FIELDS, "classes": ("collapse",)},
+    ),
+}
+# What an editor changes most often comes first: the status (its history folded under it), then the
+# name, then the facts with their charges, sentences and events; the long texts and the private fields
+# last, folded. A new person starts with the name.
+CHANGE_LAYOUT = (
+    "status",
+    "status_changes",
+    "name",
+    "address",
+    "aliases",
+    "detention",
+    "background",
+    "charges",
+    "sentences",
+    "events",
+    "publishing",
+    "texts",
+    "private",
+)
+ADD_LAYOUT = ("name", "address", "aliases", "status", "status_changes", *CHANGE_LAYOUT[5:])
+
+# The labels say which script and language each name is in; the person's own spelling is
+# `native_name` (its label and help are the model's).
+NAME_LABELS = {
+    "name_en": (
+        _("Name in Latin letters (English)"),
+        _(
+            "The name most used in English. English pages show it, and so do Russian and Kazakh pages while "
+            "their own is empty."
+        ),
+    ),
+    "name_ru": (
+        _("Name in Russian"),
+        _("As Russian pages write it, in Cyrillic. A rendering of the name, not a sourced fact."),
+    ),
+    "name_kk": (
+        _("Name in Kazakh"),
+        _(
+            "As Kazakh pages write it, with the Kazakh letters (Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, І). A rendering of the name, "
+            "not a sourced fact."
+        ),
+    ),
+}
+
+
 @admin.register(Prisoner)
-class PrisonerAdmin(ImportPeopleMixin, TranslationAdmin, StatusAdmin):
+class PrisonerAdmin(ImportPeopleMixin, LanguageLabels, TranslationAdmin, StatusAdmin):
     form = PrisonerForm
-    list_display = (
-        "name",
-        "status",
-        "arrested_on",
-        "expected_release",
-        "demand_count",
-        "event_count",
-        "visibility",
-        "last_verified_on",
-    )
+    # Few, short columns, so that the list fits a 1366-pixel screen beside the filters; dates, counts and
+    # verification are on each person's page and in the filters.
+    list_display = ("name", "status", "campaign_names", "visibility", "last_changed")
     list_filter = (
         VerificationFilter,
         SourcingFilter,
@@ -188,55 +293,33 @@ class PrisonerAdmin(ImportPeopleMixin, TranslationAdmin, StatusAdmin):
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("affiliation", "campaigns", "sources")
     inlines = [AliasInline, ChargeInline, SentenceInline, TimelineEventInline, PrisonerStatusHistoryInline]
-    fieldsets = (
-        (
-            None,
-            {
-                "fields": (
-                    "name",
-                    "namesake_confirmed",
-                    "slug",
-                    "native_name",
-                    "summary",
-                    "biography",
-                    ("photo", "photo_credit"),
-                )
-            },
-        ),
-        (_("Status"), {"fields": STATUS_FIELDS}),
-        (
-            _("Detention"),
-            {
-                "fields": (
-                    ("arrested_on", "arrested_on_precision"),
-                    ("released_on", "released_on_precision"),
-                    ("died_on", "died_on_precision"),
-                    "facility",
-                    "postal_address",
-                )
-            },
-        ),
-        (_("Background"), {"fields": (("country", "region"), "occupation", "affiliation", "campaigns", "sources")}),
-        (
-            _("Private: never shown publicly"),
-            {
-                "fields": ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"),
-                "classes": ("collapse",),
-            },
-        ),
-        (
-            _("Publishing"),
-            {"fields": ("visibility", "consent", "archive_reason", "reminders_paused", "last_verified_on")},
-        ),
-    )
+    # The page is long: the status, at the top, can be saved from there.
+    save_on_top = True
+
+    def layout(self, obj):
+        return CHANGE_LAYOUT if obj is not None else ADD_LAYOUT
+
+    def get_fieldsets(self, request, obj=None):
+        return [FIELDSETS[key] for key in self.layout(obj) if key in FIELDSETS]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The fieldsets and inlines in one sequence (`parts`), as admin/prisoners/prisoner/change_form.html
+        shows them: Django puts every inline after every fieldset."""
+        fieldsets = iter(context["adminform"])
+        inlines = {inline.formset.prefix: inline for inline in context["inline_admin_formsets"]}
+        parts = []
+        for key in self.layout(obj):
+            if key in FIELDSETS:
+                parts.append({"fieldset": next(fieldsets), "index": len(parts)})
+            elif key in inlines:
+                parts.append({"inline": inlines.pop(key)})
+        # An inline the layout does not name still shows, last, as Django would show it.
+        parts += [{"inline": inline} for inline in inlines.values()]
+        context["parts"] = parts
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("sentences")
-            .annotate(demand_count=Count("demands", distinct=True), event_count=Count("events", distinct=True))
-        )
+        return super().get_queryset(request).prefetch_related("campaigns")
 
     @admin.action(description=_("Mark as verified today (checked against the sources)"), permissions=["change"])
     def mark_verified(self, request, queryset):
@@ -248,22 +331,14 @@ class PrisonerAdmin(ImportPeopleMixin, TranslationAdmin, StatusAdmin):
     def get_search_results(self, request, queryset, search_term):
         return queryset.search(search_term), False
 
-    @admin.display(description=_("expected release"))
-    def expected_release(self, person):
-        return person.expected_release
-
-    @admin.display(description=_("demands"), ordering="demand_count")
-    def demand_count(self, person):
-        return person.demand_count
-
-    @admin.display(description=_("events"), ordering="event_count")
-    def event_count(self, person):
-        return person.event_count
+    @admin.display(description=_("campaigns"))
+    def campaign_names(self, person):
+        return ", ".join(str(campaign) for campaign in person.campaigns.all())
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes"):
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
+        if db_field.name in (*PRIVATE_FIELDS, "postal_address"):
+            kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 3})
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field and db_field.name in ("name_ru", "name_kk"):
-            field.help_text = _("A rendering of the name in Cyrillic, not a sourced fact.")
+        if field and db_field.name in NAME_LABELS:
+            field.label, field.help_text = NAME_LABELS[db_field.name]
         return field

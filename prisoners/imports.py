@@ -1,5 +1,7 @@
 """Importing people from a spreadsheet: the people export's own CSV (api/exports.py), or the same columns
-in XLSX. The admin's "Import" page and `manage.py import_people` only call this (docs/import.md).
+in XLSX. The admin's "Import" page and `manage.py import_people` only call this (docs/import.md). The
+Russian and Kazakh exports are read too: their headings (columns.py) name the same columns, their text
+columns being that language's.
 
 Read first, then write. `preview()` reads the file and the record and says what an import would do with
 each row (add, change, leave as it is), which rows may name someone already on the record or earlier in
@@ -52,6 +54,7 @@ from core.status import (
 )
 from core.text import in_latin_letters, search_words, without_marks
 
+from .columns import HEADINGS
 from .models import ANONYMOUS_SLUG, Alias, Prisoner, Status
 from .search import NameWord
 
@@ -324,9 +327,30 @@ def _xlsx_rows(data):
         raise Unreadable(_("The file could not be read as a spreadsheet (CSV or XLSX).")) from error
 
 
-def _column(cell):
-    """A header cell as the column it names: "Name" and "name" are "name_en", the English column."""
-    column = re.sub(r"[\s-]+", "_", _text(cell).lower())
+def _key(text):
+    return re.sub(r"[\s-]+", "_", text.lower())
+
+
+def _exported_headings():
+    """{a heading of the Russian or Kazakh export, as a key: the column it names}. That export writes the
+    record's text in its own language (the English where there is none), so its text columns are that
+    language's: "Регион" is region_ru, never the English region."""
+    found = {}
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue  # the English export names its columns by their keys
+        with translation.override(code):
+            for column, heading in HEADINGS.items():
+                found[_key(str(heading))] = f"{column}_{code}" if column in TRANSLATED else column
+    return found
+
+
+def _column(cell, headings):
+    """A header cell as the column it names: "Name" and "name" are "name_en", the English column; a
+    heading of the Russian or Kazakh export is its column (`headings`)."""
+    column = _key(_text(cell))
+    if column in headings:
+        return headings[column]
     return f"{column}_en" if column in (*TRANSLATED, "status_note") else column
 
 
@@ -389,7 +413,8 @@ def _plan(data, filename, decisions, deciding=False):
     except Unreadable as error:
         plan.problems.append(Problem(None, str(error)))
         return plan
-    header = [_column(cell) for cell in table[0][1]] if table else []
+    headings = _exported_headings()
+    header = [_column(cell, headings) for cell in table[0][1]] if table else []
     named = [column for column in header if column]
     if twice := sorted({column for column in named if named.count(column) > 1}):
         plan.problems.append(Problem(None, _("The column “%(column)s” appears twice.") % {"column": twice[0]}))
@@ -581,9 +606,7 @@ class _Cells:
         country = self.person.country_en
         for name in TEXT_FIELDS:
             value = self.text(name)
-            stored = getattr(self.person, name) or ""
-            unmarked = name.rsplit("_", 1)[0] in MARKED and value == without_marks(stored)
-            if value and not (self.existing and (value == stored or unmarked)):
+            if value and not (self.existing and value in self.shown(name)):
                 self.set(name, value)
         if self.person.country_en != country:
             # Another country: its old rendering in Russian or Kazakh would name the old one, so the
@@ -591,6 +614,19 @@ class _Cells:
             for column in in_every_language("country")[1:]:
                 if column not in self.row.fields and getattr(self.person, column):
                     self.set(column, None)
+
+    def shown(self, column):
+        """What an export may have written of a stored person's column: its text, without the marks the
+        export leaves out; and where a Russian or Kazakh column is empty, the English the export showed
+        in its place (modeltranslation's fallback), which is no rendering to store."""
+        stored = getattr(self.person, column) or ""
+        field, _sep, language = column.rpartition("_")
+        texts = [stored]
+        if field in TRANSLATED and language != settings.LANGUAGE_CODE and not stored:
+            texts.append(getattr(self.person, f"{field}_{settings.LANGUAGE_CODE}") or "")
+        if field in MARKED:
+            texts += [without_marks(text) for text in texts]
+        return texts
 
     def read_status(self):
         value = self.text("status")

@@ -211,7 +211,18 @@ class PrisonerQuerySet(PublishableQuerySet):
 class Prisoner(Publishable):
     name = models.CharField(_("name"), max_length=200, help_text=_("The name most used in English."))
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    native_name = models.CharField(_("name in Cyrillic"), max_length=200, blank=True)
+    # Not a fourth translation of the name (those are name_en, name_ru, name_kk): the person's own
+    # spelling, shown under the name whatever the page's language.
+    native_name = models.CharField(
+        _("name as the person writes it"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional: their own spelling, in their own script (usually Kazakh or Russian Cyrillic, as on their "
+            "documents). Shown in small type under the name on every page, in every language, and found by the "
+            "search."
+        ),
+    )
     photo = models.ImageField(_("photo"), upload_to=f"{PHOTO_DIR}/", blank=True)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=100, default="Kazakhstan")

@@ -4,11 +4,12 @@ there are (PrisonerQuerySet.search).
 
 Prefixes are read as ranges ([word, next word)), which an ordinary B-tree serves on SQLite and on
 PostgreSQL alike; folded words hold only a-z and 0-9, which every collation orders as bytes do. One
-wrong, missing or extra letter (core.text.within_one_edit) is found through the same index: after the
-second letter it leaves the first two in place; among the first two, the rest of the word is what was
-typed after its second letter (a wrong letter) or its first (a missing one), or the rest of what was
-typed is the word after its first letter (an extra one): the columns `after_second` and `after_first`
-hold those rests. The few candidates found are checked in Python.
+wrong, missing or extra letter (core.text.within_one_edit) is found through the same index, each
+place the letter can be in read as a narrow range: past the third letter, the word starts with the
+first three typed; at the third, the first two are equal and the rest after the third letter
+(`after_third`) starts with what follows it; among the first two, the rest after the first or second
+letter (`after_first`, `after_second`) starts with the rest of what was typed. The few candidates
+found are checked in Python.
 """
 
 from django.db import models
@@ -27,6 +28,8 @@ class NameWord(models.Model):
     word = models.CharField(max_length=WORD_LENGTH)
     after_first = models.CharField(max_length=WORD_LENGTH)
     after_second = models.CharField(max_length=WORD_LENGTH)
+    first_two = models.CharField(max_length=2, default="")
+    after_third = models.CharField(max_length=WORD_LENGTH, default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prisoner", "word"], name="one_row_per_word_of_a_person")]
@@ -34,11 +37,19 @@ class NameWord(models.Model):
             models.Index(fields=["word", "prisoner"], name="name_word"),
             models.Index(fields=["after_first", "word"], name="name_word_after_first"),
             models.Index(fields=["after_second", "word"], name="name_word_after_second"),
+            models.Index(fields=["first_two", "after_third"], name="name_word_after_third"),
         ]
 
     @classmethod
     def of(cls, prisoner_id, word):
-        return cls(prisoner_id=prisoner_id, word=word, after_first=word[1:], after_second=word[2:])
+        return cls(
+            prisoner_id=prisoner_id,
+            word=word,
+            after_first=word[1:],
+            after_second=word[2:],
+            first_two=word[:2],
+            after_third=word[3:],
+        )
 
 
 def index_words(prisoner_id, words):
@@ -76,10 +87,13 @@ def with_word_near(typed):
     if len(typed) < TOLERANT_FROM:
         return with_word_starting(typed)
     places = (
-        starting("word", typed[:2]),  # no letter wrong among the first two
-        starting("after_first", typed[2:4]),  # an extra letter typed among them
-        starting("after_second", typed[2:4]),  # a wrong letter among them
-        starting("after_second", typed[1:3]),  # a missing letter among them
+        starting("word", typed[:3]),  # the letter forgiven is past the third
+        Q(first_two=typed[:2]) & starting("after_third", typed[3:]),  # the third is wrong
+        starting("word", typed[:2] + typed[3:]),  # an extra letter typed third
+        Q(first_two=typed[:2]) & starting("after_third", typed[2:]),  # a letter missing third
+        starting("after_second", typed[2:]),  # the first or second letter wrong
+        starting("after_first", typed[2:]),  # an extra letter typed first or second
+        starting("after_second", typed[1:]),  # a letter missing first or second
     )
     anywhere = Q()
     for place in places:

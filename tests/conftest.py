@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from core import figures, gone
+from core import figures, gone, public_cache
 
 EDITOR_GROUP = "Campaign editor"
 PASSWORD = "a-long-test-password-1"
@@ -131,6 +131,7 @@ def _fresh_cache(settings):
     # What processes remember of the database, which each test rolls back.
     figures._kept.clear()
     gone._noted.clear()
+    public_cache._local.clear()
     yield
     cache.clear()
 

@@ -316,6 +316,67 @@ def test_the_export_comes_back_as_it_left(client, campaigner, record):
     assert b"".join(client.get("/prisoners/export.csv").streaming_content) == exported
 
 
+@pytest.mark.parametrize(("language", "region_heading"), [("ru", "Регион"), ("kk", "Өңір")])
+def test_a_russian_or_kazakh_export_is_read_back_into_its_language_s_columns(client, record, language, region_heading):
+    make_person(
+        name="Roza Tuletaeva",
+        name_ru="Роза Тулетаева",
+        name_kk="Роза Төлетаева",
+        summary="[[Mother of two]], sentenced after the strike.",
+        region="Mangystau",  # no rendering: the file shows the English in its place
+        affiliation=record.union,
+        status=Status.IMPRISONED,
+        arrested_on=datetime.date(2012, 1, 1),
+        arrested_on_precision="month",
+        campaign=record.campaign,
+    )
+    make_person(name="Zhanna Secretova", consent=Consent.ANONYMISED)
+    english = b"".join(client.get("/prisoners/export.csv").streaming_content)
+    exported = b"".join(client.get(f"/{language}/prisoners/export.csv").streaming_content)
+    header = exported.decode("utf-8-sig").split("\r\n", 1)[0]
+    assert region_heading in header.split(",") and "region" not in header
+
+    # Its headings name the export's columns: what the English export's import ignores, this one's does.
+    before = written()
+    plan = import_people(exported, "people.csv")
+    assert (plan.unchanged, plan.skipped, plan.added, plan.changed) == (3, 1, 0, 0)
+    assert (
+        plan.ignored
+        == preview(english, "people.csv").ignored
+        == [
+            "status_label",
+            "expected_release",
+            "expected_release_precision",
+            "last_verified_on",
+            "url",
+        ]
+    )
+    assert written() == before
+
+    # A cell changed in the file changes that language's column, never the English one.
+    rows = list(csv.reader(io.StringIO(exported.decode("utf-8-sig"), newline="")))
+    column = rows[0].index(region_heading)
+    [roza] = [row for row in rows if "Mother of two" in ",".join(row)]
+    roza[column] = "Маңғыстау облысы"
+    changed = io.StringIO(newline="")
+    csv.writer(changed, lineterminator="\r\n").writerows(rows)
+    plan = import_people(changed.getvalue().encode(), "people.csv")
+    assert (plan.unchanged, plan.changed) == (2, 1)
+    assert [row.changes for row in plan.rows if row.action == "change"] == [[f"region_{language}"]]
+    person = Prisoner.objects.get(name_en="Roza Tuletaeva")
+    assert (person.region_en, getattr(person, f"region_{language}")) == ("Mangystau", "Маңғыстау облысы")
+    assert person.summary_en == "[[Mother of two]], sentenced after the strike." and not person.summary_ru
+
+    # It adds no one: a new person needs the English name, which it does not carry.
+    roza[0] = "someone-new"  # the address
+    unknown = io.StringIO(newline="")
+    csv.writer(unknown, lineterminator="\r\n").writerows(rows)
+    with translation.override("en"):
+        plan = preview(unknown.getvalue().encode(), "people.csv")
+    [new] = [row for row in plan.rows if row.action == "add"]
+    assert new.problems == ["The name is missing: a new person needs one."] and not plan.importable
+
+
 def test_an_anonymised_person_s_row_is_left_alone(client):
     person = make_person(name="Zhanna Secretova", consent=Consent.ANONYMISED, region="Mangystau")
     exported = b"".join(client.get("/prisoners/export.csv").streaming_content)

@@ -66,10 +66,22 @@ def test_a_prefixed_address_shows_its_language_whatever_the_reader_chose(client,
     assert '<html lang="ru">' in client.get("/ru/prisoners/erzhan-elshibayev/").content.decode()
 
 
-@pytest.mark.parametrize("path", ["/api/people/", "/robots.txt", "/prisoners/export.json", "/sitemap.xml"])
+@pytest.mark.parametrize("path", ["/api/people/", "/robots.txt", "/sitemap.xml"])
 def test_machine_addresses_have_no_language_and_are_never_redirected(client, path):
     assert client.get(path, HTTP_ACCEPT_LANGUAGE="ru", HTTP_ACCEPT=PAGE).status_code == 200
     assert client.get(f"/ru{path}").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/prisoners/export.csv", "/prisoners/export.json", "/demands/export.csv"])
+def test_exports_have_an_address_per_language_and_are_never_redirected(client, person, path, settings):
+    # A spreadsheet that fetches the English file keeps getting it, whatever its browser prefers.
+    assert client.get(path, HTTP_ACCEPT_LANGUAGE="ru", HTTP_ACCEPT=PAGE).status_code == 200
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"  # the reader chose Kazakh in the switcher
+    response = client.get(path, HTTP_ACCEPT=PAGE)
+    assert response.status_code == 200 and response["Content-Language"] == "en"
+    for language in ("ru", "kk"):
+        response = client.get(f"/{language}{path}", HTTP_ACCEPT=PAGE)
+        assert response.status_code == 200 and response["Content-Language"] == language
 
 
 def test_links_on_a_russian_page_stay_in_russian(client, person):

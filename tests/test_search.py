@@ -168,6 +168,11 @@ TYPED = [
     "elsh",
     "else",
     "eshi",
+    "elxhib",  # the third letter wrong
+    "elxshib",  # an extra letter typed third
+    "elhib",  # the third letter missing
+    "soxolova",  # the third letter wrong, past a shared start
+    "soqkolova",  # an extra letter typed third
 ]
 
 
