@@ -141,3 +141,10 @@ def test_feeds_of_drafts_are_404(client):
     make_person(slug="hidden-person", visibility=Visibility.DRAFT)
     assert client.get("/campaigns/hidden/calendar.ics").status_code == 404
     assert client.get("/prisoners/hidden-person/calendar.ics").status_code == 404
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("", "Add these dates to your calendar"), ("/ru", "Добавить")])
+def test_the_calendar_page_offers_the_calendar_file_and_reminders(client, db, prefix, words):
+    page = client.get(f"{prefix}/calendar/").content.decode()
+    assert f'href="{prefix}/calendar.ics"' in page and f'href="{prefix}/subscribe/"' in page
+    assert words in page
