@@ -14,7 +14,7 @@ from django.urls import URLPattern, re_path, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Schema, Status, Swagger
 
-from core.listing import PER_PAGE, SlugOrNameField, filtered
+from core.listing import PER_PAGE, SlugOrNameField, filtered, unfiltered
 from demands.filters import DemandFilter
 from prisoners.filters import PrisonerFilter
 from prisoners.models import Prisoner
@@ -137,7 +137,7 @@ def _listing(request, filterset_class, queryset, total=None):
     if errors:
         return Status(400, {"errors": errors})
     paginator = Paginator(rows, PER_PAGE)
-    if total and (not filterset.is_bound or not any(filterset.form.cleaned_data.values())):
+    if total and unfiltered(filterset, status):
         paginator.count = total()  # a figure kept per version of the record, not a count of every row
     try:
         page = paginator.page(number)

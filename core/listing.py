@@ -80,12 +80,16 @@ class CountedPaginator(Paginator):
         return self.total is None and self.counted > COUNTED
 
 
+def unfiltered(filterset, status):
+    """Whether a valid query string filters nothing (a page number aside): the whole list is shown."""
+    return status == 200 and (not filterset.is_bound or not any(filterset.form.cleaned_data.values()))
+
+
 def filtered_page(request, filterset_class, queryset, per_page=PER_PAGE, total=None):
     """Filter and paginate a public list (see `filtered`); answers 400 with the form's errors and
     no rows for a bad filter, never a 500. A bad page number falls back to the nearest real page.
     `total()`: the unfiltered list's length, when known without counting."""
     filterset, rows, status = filtered(request, filterset_class, queryset)
-    unfiltered = not filterset.is_bound or not any(filterset.form.cleaned_data.values())
-    paginator = CountedPaginator(rows, per_page, total() if total and unfiltered and status == 200 else None)
+    paginator = CountedPaginator(rows, per_page, total() if total and unfiltered(filterset, status) else None)
     page = paginator.get_page(request.GET.get("page"))
     return filterset, page, status
