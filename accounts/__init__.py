@@ -8,6 +8,7 @@ admin in each staff member's language, and a refusal that says who can.
     admin_site      the admin site that asks for the second factor (installed by admin_app)
     middleware      staff sessions end after hours, or minutes idle; the admin in the staff member's language
     admin           who enrolled and when, read-only
+    labels          names for django-otp's and django-axes' parts of the admin, translatable (locale_upstream/)
 
 The staff role "Campaign editor" is a group made by a migration of the campaigns app; its rights are
 listed in docs/deployment.md.

@@ -14,9 +14,10 @@ class AccountsConfig(AppConfig):
 
         from core.audit import audited  # noqa: PLC0415
 
-        from . import two_factor  # noqa: PLC0415
+        from . import labels, two_factor  # noqa: PLC0415
 
         checks.register(two_factor.deploy_check, checks.Tags.security, deploy=True)
+        labels.mark_for_translation()
 
         # Who became staff or an administrator, and when, is part of the record's security.
         audited(User, exclude_fields=["password", "last_login"])

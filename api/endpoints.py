@@ -7,13 +7,17 @@ every answer under /api/, errors and unknown addresses included, is JSON."""
 from functools import wraps
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponseNotFound, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, re_path, resolve, reverse
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Schema, Status, Swagger
 
+from actions.filters import ActionFilter
 from core.listing import PER_PAGE, SlugOrNameField, filtered, unfiltered
 from demands.filters import DemandFilter
 from prisoners.filters import PrisonerFilter
@@ -181,6 +185,13 @@ _list_operation(
 _list_operation("/demands/", DemandFilter, schemas.DemandOut, schemas.demands, "Demands")
 _list_operation("/campaigns/", NoFilter, schemas.CampaignOut, schemas.campaigns, "Campaigns")
 _list_operation("/key-dates/", KeyDateFilter, schemas.KeyDateOut, schemas.key_dates, "Key dates")
+_list_operation(
+    "/actions/",
+    ActionFilter,
+    schemas.ActionOut,
+    schemas.actions,
+    "Actions, open first and the soonest deadline first, with how many took part",
+)
 
 
 @api.get(
@@ -203,6 +214,17 @@ def person(request, address: str):
 )
 def demand(request, address: str):
     return get_object_or_404(schemas.demand_at(address))
+
+
+@api.get(
+    "/actions/{slug:address}/",
+    response={200: schemas.ActionDetail, 404: Message, 429: Message},
+    summary="An action's public page: steps, addressees, the suggested message in every language, the outcome",
+    url_name="action",
+    operation_id="action",
+)
+def action(request, address: str):
+    return get_object_or_404(schemas.action_at(address))
 
 
 # Every address under /api/ ----------------------------------------------------------------------------
@@ -236,6 +258,22 @@ def _guarded(view):
         return _as_json(request, response)
 
     return api_limited(guarded)
+
+
+def bad_request(request, exception=None):
+    """handler400 (config/urls.py): a request Django refuses before any view answers it (a Host header not
+    in ALLOWED_HOSTS, more parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS) is JSON under /api/, like
+    every other answer there; elsewhere Django's own 400 page. The host is never read here: reading it is
+    what failed."""
+    if not request.path_info.startswith("/api/"):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, DisallowedHost):
+        detail = "This host name is not served here."
+    elif isinstance(exception, TooManyFieldsSent):
+        detail = f"Too many parameters: at most {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}."
+    else:
+        detail = "Bad request."
+    return JsonResponse({"detail": detail}, status=400)
 
 
 @csrf_exempt  # a POST to a wrong address is a 404 too, not a CSRF failure page

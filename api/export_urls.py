@@ -7,4 +7,5 @@ from . import exports
 urlpatterns = [
     re_path(r"^prisoners/export\.(?P<fmt>csv|json)$", exports.export, {"name": "people"}, name="export_people"),
     re_path(r"^demands/export\.(?P<fmt>csv|json)$", exports.export, {"name": "demands"}, name="export_demands"),
+    re_path(r"^actions/export\.(?P<fmt>csv|json)$", exports.export, {"name": "actions"}, name="export_actions"),
 ]

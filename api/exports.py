@@ -1,4 +1,4 @@
-"""CSV and JSON exports of the people and demands lists: every row the list's filter shows, all
+"""CSV and JSON exports of the people, demands and actions lists: every row the list's filter shows, all
 pages, in the list's order, streamed and read from the database in chunks.
 
 Each list's export has an address in each language, beside the list (/prisoners/export.csv,
@@ -22,6 +22,8 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import pgettext
 
+from actions import columns as action_columns
+from actions.filters import ActionFilter
 from core.dates import Precision
 from core.languages import never_redirected
 from core.listing import filtered
@@ -57,6 +59,7 @@ EXPORTS = {
         {f"{date}_precision": Precision for date in ("arrested_on", "released_on", "died_on", "expected_release")},
     ),
     "demands": Export(DemandFilter, schemas.demands, schemas.DemandOut, demand_columns.HEADINGS, {}),
+    "actions": Export(ActionFilter, schemas.actions, schemas.ActionOut, action_columns.HEADINGS, {}),
 }
 
 

@@ -1,4 +1,5 @@
-"""Atom feeds of updates (`campaigns.updates`): the whole site, a campaign, a person, a demand."""
+"""Atom feeds of updates (`campaigns.updates`) and of actions (`actions.updates`): the whole site, a
+campaign, a person, a demand."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -8,6 +9,8 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from actions.models import Action
+from actions.updates import ActionUpdate, action_updates
 from campaigns.updates import public_updates, updates_of
 from core.models import Campaign
 from core.site import absolute_url, site_domain
@@ -30,7 +33,7 @@ class UpdatesFeed(Feed):
         return reverse("home")
 
     def subtitle(self, obj):
-        return _("Status changes, timeline events and demand updates on the public record.")
+        return _("Status changes, timeline events, demand updates and actions on the public record.")
 
     # RFC 4287 wants an author for the feed or for each entry: the tracker publishes every feed.
     def author_name(self, obj):
@@ -42,13 +45,24 @@ class UpdatesFeed(Feed):
     def scope(self, obj):
         return {}
 
-    def items(self, obj):
+    def updates(self, obj):
         return public_updates(FEED_ENTRIES, **self.scope(obj))
+
+    def actions(self, obj):
+        """The public actions this feed tells of: opened, and closed with an outcome."""
+        return Action.objects.published()
+
+    def items(self, obj):
+        entries = [*self.updates(obj), *action_updates(FEED_ENTRIES, self.actions(obj))]
+        entries.sort(key=lambda entry: entry.order, reverse=True)
+        return entries[:FEED_ENTRIES]
 
     def item_title(self, update):
         return f"{update.record}: {update.text}"
 
     def item_description(self, update):
+        if isinstance(update, ActionUpdate):
+            return update.summary
         # The grade worded as on the record's page: a reader of the feed is told as much as a visitor.
         return f"{update.when}: {update.text} ({update.grade_label})"
 
@@ -89,6 +103,9 @@ class CampaignFeed(UpdatesFeed):
             "demands": Demand.objects.published().filter(campaign=campaign),
         }
 
+    def actions(self, campaign):
+        return Action.objects.published().filter(campaign=campaign)
+
 
 class PersonFeed(UpdatesFeed):
     def get_object(self, request, slug=None):
@@ -100,8 +117,12 @@ class PersonFeed(UpdatesFeed):
     def link(self, person):
         return person.get_absolute_url()
 
-    def items(self, person):
+    def updates(self, person):
         return updates_of(FEED_ENTRIES, person)
+
+    def actions(self, person):
+        # Through this person's own rows of the link table, never a walk of every action.
+        return Action.objects.published().filter(prisoners=person.pk)
 
 
 class DemandFeed(UpdatesFeed):
@@ -114,5 +135,8 @@ class DemandFeed(UpdatesFeed):
     def link(self, demand):
         return demand.get_absolute_url()
 
-    def items(self, demand):
+    def updates(self, demand):
         return updates_of(FEED_ENTRIES, demand)
+
+    def actions(self, demand):
+        return Action.objects.published().filter(demands=demand.pk)

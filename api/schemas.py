@@ -12,8 +12,12 @@ against every export and API answer, and check that no schema here names one of 
 import datetime
 
 from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import translation
 from ninja import Schema
 
+from actions.models import Action, Addressee
+from actions.public import letter_in
 from campaigns.models import KeyDate
 from core.dates import Precision
 from core.models import Campaign
@@ -41,6 +45,8 @@ PRIVATE_FIELDS = {
     KeyDate: ("archive_reason", "reminders_paused", "was_public"),
     PrisonerStatusChange: _STATUS_CHANGE_PRIVATE,
     DemandStatusChange: _STATUS_CHANGE_PRIVATE,
+    Action: ("archive_reason", "was_public"),
+    Addressee: (),  # an office and the public ways to reach it: nothing of it is private
 }
 # Models none of whose rows ever leave the admin (app_label.ModelName): subscribers, the outbox,
 # reports and corrections from the public.
@@ -49,7 +55,10 @@ PRIVATE_MODELS = (
     "outreach.Delivery",
     "outreach.Suppression",
     "outreach.StaffDigest",
+    "outreach.ActionDone",  # who took part in an action
     "reports.Report",
+    # How many took part per day, language and channel: only an action's total is shown.
+    "actions.Participation",
 )
 
 
@@ -103,6 +112,22 @@ def campaigns():
 
 def key_dates():
     return KeyDate.objects.published().select_related("campaign").with_public("people", "demands")
+
+
+def actions():
+    return Action.objects.listed().with_public("addressees", "people", "demands")
+
+
+def action_at(address):
+    return (
+        Action.objects.published()
+        .filter(slug=address)
+        .select_related("campaign", "outcome_source")
+        .with_participants()
+        .with_public("addressees", "people", "demands", "sources")
+        # The key date only while it is public itself (None otherwise).
+        .prefetch_related(Prefetch("key_date", queryset=KeyDate.objects.published(), to_attr="public_key_date"))
+    )
 
 
 # The schemas.
@@ -343,7 +368,27 @@ class PersonDetail(Person):
         return [] if person.is_anonymised else person.public_sources
 
 
-class DemandOut(Schema):
+class CampaignRecord(Schema):
+    """What a demand and an action say alike: their address, kind and status in words, their campaign."""
+
+    @staticmethod
+    def resolve_address(record):
+        return record.slug
+
+    @staticmethod
+    def resolve_kind_label(record):
+        return str(record.get_kind_display())
+
+    @staticmethod
+    def resolve_status_label(record):
+        return str(record.get_status_display())
+
+    @staticmethod
+    def resolve_campaign(record):
+        return record.campaign.slug
+
+
+class DemandOut(CampaignRecord):
     address: str
     title: str
     kind: str
@@ -356,22 +401,6 @@ class DemandOut(Schema):
     people: list[PersonRef]
     first_raised_on: datetime.date | None
     url: str
-
-    @staticmethod
-    def resolve_address(demand):
-        return demand.slug
-
-    @staticmethod
-    def resolve_kind_label(demand):
-        return str(demand.get_kind_display())
-
-    @staticmethod
-    def resolve_status_label(demand):
-        return str(demand.get_status_display())
-
-    @staticmethod
-    def resolve_campaign(demand):
-        return demand.campaign.slug
 
     @staticmethod
     def resolve_addressees(demand):
@@ -478,3 +507,120 @@ class KeyDateOut(Schema):
 def public_row(schema, record):
     """One record as the public may see it, in plain JSON types."""
     return schema.from_orm(record).model_dump(mode="json")
+
+
+class AddresseeOut(Schema):
+    name: str
+    email: str
+    postal_address: str
+    phone: str
+    web_form: str
+    public_account: str
+
+
+class ActionOut(CampaignRecord):
+    """An action as the list of actions shows it."""
+
+    address: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    summary: str
+    campaign: str
+    starts_on: datetime.date
+    deadline: datetime.date  # the last day to act, in the campaign's time zone
+    deadline_at: datetime.datetime  # the moment the deadline passes, with the campaign's UTC offset
+    addressees: list[AddresseeOut]
+    people: list[PersonRef]
+    demands: list[DemandRef]
+    participants: int  # everyone counted so far, on the site and from emails; never who
+    outcome: str
+    outcome_on: datetime.date | None
+    url: str
+
+    @staticmethod
+    def resolve_addressees(action):
+        return action.public_addressees
+
+    @staticmethod
+    def resolve_people(action):
+        return action.public_people
+
+    @staticmethod
+    def resolve_demands(action):
+        return action.public_demands
+
+    @staticmethod
+    def resolve_url(action):
+        return record_url(action)
+
+
+class Letter(Schema):
+    language: str  # the language the text is in: the English, where this language has no message
+    subject: str
+    salutation: str
+    body: str
+
+
+# The suggested message in each language of the site, keyed by its code: {"en": ..., "ru": ..., "kk": ...}.
+Letters = type(
+    "Letters",
+    (Schema,),
+    {"__annotations__": {code: Letter for code, _name in settings.LANGUAGES}, "__doc__": "Keyed by language code."},
+)
+
+
+def _letter(action, language):
+    """The message as the action's page in `language` offers it (the English where it has none)."""
+    letter = letter_in(action, language)
+    return {
+        "language": letter.language,
+        "subject": letter.subject,
+        "salutation": letter.salutation,
+        "body": letter.message,
+    }
+
+
+class ActionDetail(ActionOut):
+    """An action as its page shows it. Concerning someone anonymised, it shows no sources: they could
+    name them."""
+
+    steps: list[str]
+    write_in: str  # the language the addressee reads (a code), or "" when any will do
+    message: Letter
+    messages: Letters
+    key_date: KeyDateRef | None
+    outcome_source: SourceOut | None
+    sources: list[SourceOut]
+
+    @staticmethod
+    def resolve_steps(action):
+        return action.step_list
+
+    @staticmethod
+    def resolve_message(action):
+        return _letter(action, translation.get_language() or settings.LANGUAGE_CODE)
+
+    @staticmethod
+    def resolve_messages(action):
+        return {code: _letter(action, code) for code, _name in settings.LANGUAGES}
+
+    @staticmethod
+    def resolve_key_date(action):
+        return action.public_key_date
+
+    @staticmethod
+    def resolve_outcome_source(action):
+        return None if _concerns_anonymised(action) else action.outcome_source
+
+    @staticmethod
+    def resolve_sources(action):
+        return [] if _concerns_anonymised(action) else action.public_sources
+
+
+def _concerns_anonymised(action):
+    return any(person.is_anonymised for person in action.public_people) or any(
+        demand.concerns_anonymised for demand in action.public_demands
+    )

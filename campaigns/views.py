@@ -20,9 +20,10 @@ def _counts(campaign):
 
 
 def campaign_detail(request, slug):
-    # The last three are registered by the accountability app, above this one (docs/architecture.md).
+    # Open actions are registered by the actions app, the last three by the accountability app, both
+    # above this one (docs/architecture.md).
     campaigns = Campaign.objects.published().with_public(
-        "demands", "organisations", "responsibilities", "established_orders", "open_questions"
+        "demands", "open_actions", "organisations", "responsibilities", "established_orders", "open_questions"
     )
     campaign = public_or_gone(campaigns.filter(slug=slug), "campaign", slug)
     context = {

@@ -106,6 +106,7 @@ PUBLIC_PAGE_MAX_AGE = envint("PUBLIC_PAGE_MAX_AGE", 60)
 REPORT_RATE_PER_IP = env("REPORT_RATE_PER_IP", "5/h")
 API_RATE_PER_IP = env("API_RATE_PER_IP", "120/m")
 SEARCH_RATE_PER_IP = env("SEARCH_RATE_PER_IP", "60/m")
+ACTION_DONE_RATE_PER_IP = env("ACTION_DONE_RATE_PER_IP", "30/h")
 EXPORT_RATE_PER_IP = env("EXPORT_RATE_PER_IP", "30/h")
 SUBSCRIBE_RATE_PER_IP = env("SUBSCRIBE_RATE_PER_IP", "10/h")
 SUBSCRIBE_RATE_PER_ADDRESS = env("SUBSCRIBE_RATE_PER_ADDRESS", "3/h")
@@ -149,6 +150,10 @@ REMINDER_SEND_SECONDS = envint("REMINDER_SEND_SECONDS", 240)  # per tick, under 
 REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 6)
 REMINDER_STALE_MINUTES = envint("REMINDER_STALE_MINUTES", 15)
 SUBSCRIPTION_CONFIRM_DAYS = envint("SUBSCRIPTION_CONFIRM_DAYS", 7)
+# Actions (docs/reminders.md): one reminder this many days before the deadline, to followers who have
+# not marked it done; an outcome is sent to those who acted if it comes within ACTION_FOLLOW_UP_DAYS.
+ACTION_REMINDER_DAYS = envint("ACTION_REMINDER_DAYS", 3)
+ACTION_FOLLOW_UP_DAYS = envint("ACTION_FOLLOW_UP_DAYS", 60)
 # Background work runs in the web process instead of a worker (tests, a one-process trial).
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "prisoners",
     "demands",
     "campaigns",
+    "actions",
     "outreach",
     "accountability",
     "reports",
@@ -129,7 +130,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first (makemessages writes only there); then what Django's and the admin's packages' own Russian
+# and Kazakh catalogues leave untranslated (docs/languages.md). Both come before any installed app's.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 FORMAT_MODULE_PATH = ["config.formats"]
 # Public text of records in every language (translation.py of each app); English is the record's own
 # language and what a missing translation falls back to.

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 
 from accounts import views as accounts_views
+from api.endpoints import bad_request
 from core import languages
 from pages import sitemaps
 from pages import views as pages_views
@@ -28,6 +29,8 @@ MOVED_ADMIN_PAGES = {
 
 # A refusal tells a staff member, in the admin, what their role does not allow and who can do it.
 handler403 = accounts_views.permission_denied
+# A request refused before any view (a bad Host header, too many parameters) is JSON under /api/.
+handler400 = bad_request
 
 admin.site.site_header = _("Zhanaozen tracker: campaigners' admin")
 admin.site.site_title = _("Tracker admin")
@@ -47,6 +50,7 @@ urlpatterns = i18n_patterns(
     path("campaigns/", include("campaigns.urls")),
     path("prisoners/", include("prisoners.urls")),
     path("demands/", include("demands.urls")),
+    path("actions/", include("actions.urls")),
     path("responsibility/", include("accountability.urls")),
     prefix_default_language=False,
 )

@@ -5,6 +5,10 @@ A fresh machine has no msgfmt or xgettext, so the .po files are compiled with Ba
 itself: Python files with Babel's extractor, templates through Django's own `templatize()` (what
 `makemessages` feeds to xgettext) and then the same extractor. `make messages` (which does need gettext)
 remains the way to add new strings to the .po files.
+
+Every directory in LOCALE_PATHS is compiled, each domain's .po (django, djangojs): `locale/` (ours, the
+one makemessages writes and the completeness check reads) and `locale_upstream/` (Django's and the
+packages' strings their own catalogues leave untranslated, written by hand: docs/languages.md).
 """
 
 import io
@@ -33,48 +37,75 @@ SKIPPED_DIRS = {".venv", "tests", "var", "node_modules", "staticfiles", "locale"
 TEMPLATE_SUFFIXES = {".html", ".txt"}
 
 
+def locale_dirs():
+    return [Path(path) for path in settings.LOCALE_PATHS]
+
+
 def locale_dir():
-    return Path(settings.LOCALE_PATHS[0])
+    """Ours: the first of LOCALE_PATHS, where makemessages writes."""
+    return locale_dirs()[0]
 
 
 def translated_languages():
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def po_path(language):
-    return locale_dir() / language / "LC_MESSAGES" / "django.po"
+def po_path(language, directory=None, domain="django"):
+    return (directory or locale_dir()) / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(language):
-    with po_path(language).open("rb") as f:
+def po_files():
+    """Every catalogue to compile: each directory of LOCALE_PATHS, each language, each domain."""
+    return [
+        path
+        for directory in locale_dirs()
+        for language in translated_languages()
+        for path in sorted((directory / language / "LC_MESSAGES").glob("*.po"))
+    ]
+
+
+def _read(path):
+    with path.open("rb") as f:
         return read_po(f, locale=None)
 
 
-def compiled(language):
-    """The .mo bytes the language's .po compiles to (fuzzy entries left out, as msgfmt does)."""
+def read_catalog(language, directory=None, domain="django"):
+    return _read(po_path(language, directory, domain))
+
+
+def _compiled(path):
     out = io.BytesIO()
-    write_mo(out, read_catalog(language), use_fuzzy=False)
+    write_mo(out, _read(path), use_fuzzy=False)
     return out.getvalue()
 
 
+def compiled(language):
+    """The .mo bytes the language's .po (ours) compiles to (fuzzy entries left out, as msgfmt does)."""
+    return _compiled(po_path(language))
+
+
+def _name(path):
+    """locale/ru/django, locale_upstream/kk/djangojs: which catalogue, in a word."""
+    return f"{path.parents[2].name}/{path.parents[1].name}/{path.stem}"
+
+
 def compile_all():
-    """Writes every language's .mo when it differs from its .po; returns the languages written."""
+    """Writes every catalogue's .mo when it differs from its .po; returns the catalogues written."""
     written = []
-    for language in translated_languages():
-        mo = po_path(language).with_suffix(".mo")
-        data = compiled(language)
+    for path in po_files():
+        mo, data = path.with_suffix(".mo"), _compiled(path)
         if not mo.exists() or mo.read_bytes() != data:
             mo.write_bytes(data)
-            written.append(language)
+            written.append(_name(path))
     return written
 
 
 def out_of_step():
-    """Languages whose .mo is missing or is not what their .po compiles to."""
+    """Catalogues whose .mo is missing or is not what their .po compiles to."""
     return [
-        language
-        for language in translated_languages()
-        if not (mo := po_path(language).with_suffix(".mo")).exists() or mo.read_bytes() != compiled(language)
+        _name(path)
+        for path in po_files()
+        if not (mo := path.with_suffix(".mo")).exists() or mo.read_bytes() != _compiled(path)
     ]
 
 
@@ -116,6 +147,7 @@ def untranslated(language, messages=None):
     return missing
 
 
-def format_errors(language):
+def format_errors(language, directory=None, domain="django"):
     """Translations that drop or change a placeholder of their msgid (Babel's python-format checker)."""
-    return [(message.id, [str(error) for error in errors]) for message, errors in read_catalog(language).check()]
+    catalog = read_catalog(language, directory, domain)
+    return [(message.id, [str(error) for error in errors]) for message, errors in catalog.check()]

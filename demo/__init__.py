@@ -6,6 +6,7 @@ part of a production deployment's record.
     translations    their names, titles and summaries in Russian and Kazakh
     long_texts      their biographies, timelines and descriptions in Russian and Kazakh
     accountability  the responsibility links the articles support (data in accountability_data)
+    actions         the open action the articles support, its deadline always ahead (data in actions_data)
     management      load_demo, demo_admin (the demo administrator), make_synthetic_people (benchmarks)
     synthetic       the synthetic people's names
 """

@@ -1,7 +1,8 @@
 """Load the Zhanaozen demo data.
 
 Each record is created only when no record with its slug exists, so a second run changes
-nothing, and a campaigner's later edits are never overwritten.
+nothing, and a campaigner's later edits are never overwritten; only the demo action's deadline, once
+passed, moves to the next one (demo/actions.py).
 """
 
 import datetime
@@ -17,6 +18,7 @@ from prisoners.models import Alias, Charge, Prisoner, Sentence, TimelineEvent
 
 from . import data
 from .accountability import load_accountability
+from .actions import load_actions
 from .translations import in_russian_and_kazakh
 
 
@@ -60,6 +62,7 @@ def load_demo():
     for record in made:
         in_russian_and_kazakh(record)
     created |= load_accountability()
+    created |= load_actions()
     return created
 
 

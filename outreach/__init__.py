@@ -1,8 +1,9 @@
 """Outreach: everything that reaches supporters outside the site, in one place.
 
-    models         Subscriber, Delivery (the outbox: one row per reminder), StaffDigest
+    models         Subscriber, Delivery (the outbox: one row per reminder), StaffDigest, ActionDone
     occasions      what a reminder is about: key dates, and dates derived from a person's record
     planning       which reminders are due now; each recorded once as a Delivery row
+    action_alerts  an action's news, deadline reminder and outcome in the outbox; "I did it" links
     sending        claim each row, send it over SMTP, record the outcome
     reminders      the tick: expire, plan, send (called by the beat task and `send_reminders`)
     subscriptions  subscribe (double opt-in), confirm, change preferences, unsubscribe

@@ -29,20 +29,23 @@ PERSONAL_LINKS = [
 ]
 
 
-def link_patterns():
-    """Each personal link as (before, after) the token: resolved once, then filled per reader."""
+def link_patterns(links=PERSONAL_LINKS):
+    """Each personal link as (before, after) the token: resolved once, then filled per reader.
+    `links`: (context name, URL name, salt, the URL's arguments before the token)."""
     marker = "-token-"
     patterns = {}
-    for key, name, _salt in PERSONAL_LINKS:
-        before, _marker, after = absolute_url(reverse(name, args=[marker])).rpartition(marker)
+    for key, name, _salt, *args in links:
+        before, _marker, after = absolute_url(reverse(name, args=[*(args[0] if args else ()), marker])).rpartition(
+            marker
+        )
         patterns[key] = (before, after)
     return patterns
 
 
-def subscriber_links(subscriber, patterns=None):
-    patterns = patterns or link_patterns()
-    tokens = subscriber_tokens(subscriber, [salt for _key, _name, salt in PERSONAL_LINKS])
-    return {key: token.join(patterns[key]) for (key, _name, _salt), token in zip(PERSONAL_LINKS, tokens, strict=True)}
+def subscriber_links(subscriber, patterns=None, links=PERSONAL_LINKS):
+    patterns = patterns or link_patterns(links)
+    tokens = subscriber_tokens(subscriber, [link[2] for link in links])
+    return {link[0]: token.join(patterns[link[0]]) for link, token in zip(links, tokens, strict=True)}
 
 
 def unsubscribe_headers(unsubscribe_url):
@@ -77,7 +80,8 @@ def envelope(message):
 
 
 class SharedMessage:
-    """One email rendered once for many subscribers."""
+    """One email rendered once for many subscribers. `extra_links`: personal links beyond
+    unsubscribing and preferences (an action's "I did it"), as in PERSONAL_LINKS."""
 
     MARKS = {
         "to": "reader@x-placeholder.invalid",
@@ -86,13 +90,17 @@ class SharedMessage:
         "message_id": "<x-message-id@x-placeholder.invalid>",
     }
 
-    def __init__(self, name, language, context):
-        marks = self.MARKS
+    def __init__(self, name, language, context, extra_links=()):
+        self.links = [*PERSONAL_LINKS, *extra_links]
+        self.marks = marks = {
+            **self.MARKS,
+            **{link[0]: f"https://x-placeholder.invalid/{link[0]}" for link in extra_links},
+        }
         headers = {**unsubscribe_headers(marks["unsubscribe_url"]), "Message-ID": marks["message_id"]}
-        context = {**context, "unsubscribe_url": marks["unsubscribe_url"], "manage_url": marks["manage_url"]}
+        context = {**context, **{link[0]: marks[link[0]] for link in self.links}}
         self.message = build_email(name, marks["to"], context, language, headers)
         with translation.override(language):
-            self.link_patterns = link_patterns()
+            self.link_patterns = link_patterns(self.links)
         self.sender, _recipients, raw = envelope(self.message)
         # The bytes cut at the markers once: [text, key, text, key, ..., text], joined per reader.
         by_mark = {mark.encode(): key for key, mark in marks.items()}
@@ -102,7 +110,8 @@ class SharedMessage:
         self.swappable = set(self.pieces[1::2]) == set(marks)
 
     def values_for(self, subscriber, message_id):
-        return {"to": subscriber.email, **subscriber_links(subscriber, self.link_patterns), "message_id": message_id}
+        links = subscriber_links(subscriber, self.link_patterns, self.links)
+        return {"to": subscriber.email, **links, "message_id": message_id}
 
     def envelope_for(self, values):
         """(sender, recipients, bytes) for one reader; None when only a full rendering will do."""
@@ -116,7 +125,7 @@ class SharedMessage:
         """The same email as a Django message, for backends that are not SMTP and for odd addresses."""
 
         def swap(text):
-            for key, mark in self.MARKS.items():
+            for key, mark in self.marks.items():
                 text = text.replace(mark, values[key])
             return text
 

@@ -1,11 +1,15 @@
-"""iCalendar (RFC 5545) feeds of public key dates, for Google, Apple and Outlook calendars."""
+"""iCalendar (RFC 5545) feeds of public key dates and open actions' deadlines, for Google, Apple and
+Outlook calendars. A calendar's text is in the language of its address (/ru/calendar.ics is Russian)."""
 
 import datetime
 import functools
 import zoneinfo
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from actions.models import Action
 from campaigns.models import KeyDate
 from core.site import absolute_url, site_domain
 
@@ -54,6 +58,35 @@ def key_date_event(key_date, stamp):
     return event
 
 
+def open_deadlines(actions):
+    """The public actions (a QuerySet of published ones) whose deadlines a calendar shows: the open ones.
+    A closed action's deadline no longer asks anything of anyone."""
+    return actions.filter(status=Action.Status.OPEN).select_related("campaign").order_by("deadline", "pk")
+
+
+def deadline_event(action, stamp):
+    event = Event()
+    # Stable, and one per language: the summary differs, and a calendar holding two languages' feeds
+    # would otherwise take them for one event and keep whichever it read last.
+    event.add("uid", f"action-{action.pk}-deadline-{translation.get_language()}@{site_domain()}")
+    event.add("dtstamp", stamp)
+    event.add("summary", _("Deadline: %(title)s") % {"title": action.title})
+    if action.deadline_time:
+        # The last hour to act, ending at the deadline, in the campaign's zone (TZID and VTIMEZONE).
+        event.add("dtstart", action.deadline_at - datetime.timedelta(hours=1))
+        event.add("dtend", action.deadline_at)
+    else:
+        # "By 15 December" is all of that day: an all-day event on it, shown where the day's tasks are,
+        # rather than an hour before midnight that reads as a late appointment.
+        event.add("dtstart", action.deadline)
+        event.add("dtend", action.deadline + datetime.timedelta(days=1))
+    if action.summary:
+        event.add("description", action.summary)
+    event.add("url", absolute_url(action.get_absolute_url()))
+    event.add("categories", [action.get_kind_display()])
+    return event
+
+
 @functools.cache  # slow to compute, and the same for every calendar starting that year; never modified
 def _vtimezone(tzid, since_year):
     return Timezone.from_tzid(tzid, first_date=datetime.date(since_year, 1, 1), last_date=ZONES_UNTIL)
@@ -68,7 +101,8 @@ def _add_time_zones(calendar, since_year):
         calendar.subcomponents.insert(position, _vtimezone(tzid, since_year))
 
 
-def calendar_for(key_dates, name):
+def calendar_for(key_dates, name, actions=()):
+    """The calendar of these key dates and of these actions' deadlines (see `open_deadlines`)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -77,8 +111,14 @@ def calendar_for(key_dates, name):
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval;value=duration", "PT12H")
     # DTSTAMP from the newest change keeps the feed byte-identical between edits (cache friendly).
-    stamp = max((kd.updated_at for kd in key_dates), default=datetime.datetime(2011, 12, 16, tzinfo=datetime.UTC))
+    stamp = max(
+        (record.updated_at for record in [*key_dates, *actions]),
+        default=datetime.datetime(2011, 12, 16, tzinfo=datetime.UTC),
+    )
     for key_date in key_dates:
         calendar.add_component(key_date_event(key_date, stamp))
-    _add_time_zones(calendar, min((kd.date.year for kd in key_dates), default=stamp.year))
+    for action in actions:
+        calendar.add_component(deadline_event(action, stamp))
+    years = [kd.date.year for kd in key_dates] + [action.deadline.year for action in actions]
+    _add_time_zones(calendar, min(years, default=stamp.year))
     return calendar.to_ical()

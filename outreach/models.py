@@ -12,7 +12,9 @@ from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actions.models import Action
 from core.models import Campaign
+from demands.models import Demand
 from prisoners.models import Prisoner
 
 LEAD_DAY_CHOICES = [
@@ -79,7 +81,13 @@ class Subscriber(models.Model):
     prisoners = models.ManyToManyField(
         Prisoner, verbose_name=_("people followed"), blank=True, related_name="subscribers"
     )
+    demands = models.ManyToManyField(Demand, verbose_name=_("demands followed"), blank=True, related_name="subscribers")
     lead_days = models.JSONField(_("days before"), default=default_lead_days, validators=[validate_lead_days])
+    # On for new subscribers (the form's default); those who subscribed before actions existed were
+    # not asked, and stay off (migration 0007).
+    action_alerts = models.BooleanField(
+        _("new actions"), default=True, help_text=_("An email when an action opens, and before its deadline.")
+    )
     created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
@@ -220,6 +228,7 @@ class Delivery(models.Model):
         ALREADY_SUBSCRIBED = "already_subscribed", _("Already subscribed")
         DIGEST = "digest", _("Staff digest")
         NOTICE = "notice", _("Notice (to staff, or an acknowledgement)")
+        ACTION = "action", _("Action (new, deadline, outcome)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -283,6 +292,29 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.title} → {self.subscriber_id or self.email} ({self.lead_days}d)"
+
+
+class ActionDoneQuerySet(models.QuerySet):
+    def of_action(self, action):
+        return self.filter(action=action)
+
+
+class ActionDone(models.Model):
+    """A subscriber marked an action done through their personal link: counted once, told the outcome.
+
+    Personal data (who acted), never public: pages and exports show only the counts.
+    """
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="actions_done")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="done_by")
+    done_at = models.DateTimeField(_("done"), auto_now_add=True)
+
+    objects = ActionDoneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action done")
+        verbose_name_plural = _("actions done")
+        constraints = [models.UniqueConstraint(fields=["subscriber", "action"], name="one_done_per_subscriber")]
 
 
 class DeliveryTally(models.Model):

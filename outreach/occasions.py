@@ -59,7 +59,9 @@ class Occasion:
     description: object = ""
     campaign_ids: frozenset = field(default_factory=frozenset)
     prisoner_ids: frozenset = field(default_factory=frozenset)
+    demand_ids: frozenset = field(default_factory=frozenset)
     links: tuple = ()  # (label, path) pairs for "what you can do", each label Translated or str
+    actions: tuple = ()  # (title, path, deadline) of the open actions an action day serves
 
 
 def occasions_between(start, end, errors=None):
@@ -86,7 +88,8 @@ def _confined(records, make, errors):
 
 def _key_date_occasions(start, end, errors):
     key_dates = KeyDate.objects.published().filter(reminders_paused=False).select_related("campaign")
-    return _confined(key_dates.with_public("people", "demands"), lambda kd: _of_key_date(kd, start, end), errors)
+    key_dates = key_dates.with_public("people", "demands", "open_actions")
+    return _confined(key_dates, lambda kd: _of_key_date(kd, start, end), errors)
 
 
 def _of_key_date(key_date, start, end):
@@ -96,6 +99,10 @@ def _of_key_date(key_date, start, end):
     links.append((Translated.of(key_date.campaign, "name"), key_date.campaign.get_absolute_url()))
     title = Translated.of(key_date, "title")
     place, description = Translated.of(key_date, "place"), Translated.of(key_date, "description")
+    actions = tuple(
+        (Translated.of(action, "title"), action.get_absolute_url(), action.deadline)
+        for action in key_date.public_open_actions
+    )
     for day in key_date.occurrences_between(start, end):
         number = key_date.anniversary_number(day)
         titled = title if not number else Title(ANNIVERSARY_OF, (("title", title), ("n", number)))
@@ -110,7 +117,9 @@ def _of_key_date(key_date, start, end):
             description=description,
             campaign_ids=frozenset([key_date.campaign_id]),
             prisoner_ids=frozenset(person.pk for person in people),
+            demand_ids=frozenset(demand.pk for demand in key_date.public_demands),
             links=tuple(links),
+            actions=actions,
         )
 
 

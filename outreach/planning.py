@@ -75,7 +75,11 @@ def due_groups(now, errors):
     for occasion in occasions_between(start, end, errors):
         if now >= occasion_start(occasion):
             continue
-        follows = Q(campaigns__in=occasion.campaign_ids) | Q(prisoners__in=occasion.prisoner_ids)
+        follows = (
+            Q(campaigns__in=occasion.campaign_ids)
+            | Q(prisoners__in=occasion.prisoner_ids)
+            | Q(demands__in=occasion.demand_ids)
+        )
         followers = Subscriber.objects.active().filter(pk__in=Subscriber.objects.filter(follows).values("pk"))
         spelled = followers.annotate(days=CanonicalJSON("lead_days"))
         for days in spelled.order_by().values_list("days", flat=True).distinct():
@@ -113,10 +117,11 @@ def plan(now, report):
     return created
 
 
-def record_deliveries(occasion, lead, followers, now):
+def record_deliveries(occasion, lead, followers, now, kind=Delivery.Kind.REMINDER):
     """One outbox row per follower, written by the database. Returns how many are new: the unique
     key turns a second planning of the same reminder (another tick, a rerun) into nothing."""
     template = Delivery(
+        kind=kind,
         occasion_key=occasion.key,
         occurrence=occasion.date,
         lead_days=lead,

@@ -15,6 +15,7 @@ from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from .action_alerts import plan_actions
 from .digest import plan_staff_digest
 from .models import Delivery, DeliveryTally, TickRecord
 from .planning import due_reminders, plan
@@ -39,7 +40,7 @@ def run_reminders(now=None, dry_run=False):
         report.pruned = prune_deliveries(now)
         with planner_lock() as held:
             if held:
-                report.created = plan(now, report)
+                report.created = plan(now, report) + plan_actions(now, report)
             else:
                 report.planner_busy = True
         send_pending(now, report)

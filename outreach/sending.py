@@ -38,12 +38,14 @@ from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 
+from actions.models import Action
 from core.languages import path_in
 from core.site import absolute_url, site_domain
 
+from .action_alerts import DEADLINE, OUTCOME, days_to_deadline, not_to_send, parse_key, personal_link
 from .digest import digest_email
 from .emails import SharedMessage, envelope
-from .models import Delivery, Subscriber, Suppression
+from .models import ActionDone, Delivery, Subscriber, Suppression
 from .notices import notice_email
 from .occasions import occasion_index
 from .planning import occasion_start
@@ -158,6 +160,8 @@ class Sender:
         self.occasions = {}  # per date range: a tick's batches mostly share one, computed once
         self.shared = {}  # rendered reminders, per (occasion, language, days left), for every batch
         self.per_occasion = {}  # (start, days left) per occasion: asked for every row
+        self.actions = {}  # action id: the public action (None once it is not), for action emails
+        self.done = set()  # (subscriber id, action id) marked done, for the batch's deadline reminders
         self.domain = site_domain()
         first = get_connection()
         # SMTP backends send prepared bytes, over several connections; others (console, memory) get
@@ -212,6 +216,7 @@ class Sender:
         if span and span not in self.occasions:
             self.occasions[span] = occasion_index(*span)
         occasions = self.occasions.get(span, {})
+        self.load_actions(batch)
         size = CHUNK_PER_CONNECTION * len(self.connections)
         # Chunks handed to the connections, oldest first: one being sent and one queued behind it, so
         # that the connections never wait for this thread. The oldest one's sent rows and the next
@@ -229,6 +234,27 @@ class Sender:
                 under_way.append(self.transmit(ready, lanes))
         while under_way:
             self.record(_results(under_way.popleft()))
+
+    def load_actions(self, batch):
+        """The actions a batch's action emails are about, as the public sees them, read once per
+        sender; and which of its readers already did the action they are reminded of."""
+        keys = [(d, *parse_key(d.occasion_key)) for d in batch if d.kind == Delivery.Kind.ACTION]
+        wanted = {action_id for _d, action_id, _what in keys if action_id} - self.actions.keys()
+        if wanted:
+            found = (
+                Action.objects.published()
+                .filter(pk__in=wanted)
+                .select_related("campaign")
+                .with_public("people", "demands", "addressees")
+            )
+            self.actions.update(dict.fromkeys(wanted))
+            self.actions.update({action.pk: action for action in found})
+        reminders = [(d.subscriber_id, action_id) for d, action_id, what in keys if what == DEADLINE]
+        if reminders:
+            done = ActionDone.objects.filter(
+                subscriber_id__in={pk for pk, _a in reminders}, action_id__in={a for _pk, a in reminders}
+            )
+            self.done.update(done.values_list("subscriber_id", "action_id"))
 
     def prepare(self, delivery, occasions):
         """The message ready to go, or None when the row was finished without sending."""
@@ -257,6 +283,10 @@ class Sender:
                 return Delivery.Status.CANCELLED, "The date changed or is no longer public.", "cancelled"
             if self.now >= self._when(occasion)[0]:
                 return Delivery.Status.FAILED, "The date passed before the reminder could be sent.", "failed"
+        if kind == Delivery.Kind.ACTION:
+            action_id, _what = parse_key(delivery.occasion_key)
+            action = self.actions.get(action_id)
+            return not_to_send(delivery, action, (delivery.subscriber_id, action_id) in self.done, self.now)
         if kind == Delivery.Kind.CONFIRM and subscriber.is_active:
             return Delivery.Status.CANCELLED, "Confirmed meanwhile.", "cancelled"
         if kind == Delivery.Kind.ALREADY_SUBSCRIBED and not subscriber.is_active:
@@ -280,10 +310,17 @@ class Sender:
             shared = self.shared
             if key not in shared:
                 shared[key] = SharedMessage("reminder", language, reminder_context(occasion, self.now, language))
-            values = shared[key].values_for(delivery.subscriber, reminder_message_id(delivery, self.domain))
-            if self.smtp and (found := shared[key].envelope_for(values)):
-                return Prepared(delivery, envelope=found)
-            return self._prepared(delivery, shared[key].email_for(values))
+            return self._personal(delivery, shared[key], reminder_message_id(delivery, self.domain))
+        if delivery.kind == Delivery.Kind.ACTION:
+            action_id, what = parse_key(delivery.occasion_key)
+            action, language = self.actions[action_id], delivery.subscriber.language
+            key = ("action", action_id, what, language, days_to_deadline(action, self.now))
+            if key not in self.shared:
+                # Those who acted are not asked again: the outcome's email has no "I did it" link.
+                links = [] if what == OUTCOME else [personal_link(action)]
+                context = action_context(action, what, self.now, language)
+                self.shared[key] = SharedMessage("action", language, context, extra_links=links)
+            return self._personal(delivery, self.shared[key], f"<action-{delivery.pk}.{what}@{self.domain}>")
         if delivery.kind == Delivery.Kind.NOTICE:
             return self._prepared(delivery, notice_email(delivery))
         if delivery.kind == Delivery.Kind.DIGEST:
@@ -295,6 +332,13 @@ class Sender:
             delivery.subscriber, delivery.kind, delivery_id=delivery.pk, requested=delivery.requested
         )
         return self._prepared(delivery, email)
+
+    def _personal(self, delivery, shared, message_id):
+        """A shared email made this reader's: their address, their links, its Message-ID."""
+        values = shared.values_for(delivery.subscriber, message_id)
+        if self.smtp and (found := shared.envelope_for(values)):
+            return Prepared(delivery, envelope=found)
+        return self._prepared(delivery, shared.email_for(values))
 
     def _prepared(self, delivery, message):
         return Prepared(delivery, envelope=envelope(message)) if self.smtp else Prepared(delivery, email=message)
@@ -480,7 +524,23 @@ def reminder_context(occasion, now, language=settings.LANGUAGE_CODE):
         # Occasions carry English addresses; each reader is sent to the pages in their language.
         "occasion_url": absolute_url(path_in(language, occasion.url)),
         "links": [(label, absolute_url(path_in(language, path))) for label, path in occasion.links],
+        "actions": [(title, absolute_url(path_in(language, path)), day) for title, path, day in occasion.actions],
         "calendar_url": absolute_url(path_in(language, "/calendar/")),
+    }
+
+
+def action_context(action, what, now, language=settings.LANGUAGE_CODE):
+    def url(path):
+        return absolute_url(path_in(language, path))
+
+    return {
+        "action": action,
+        "what": what,
+        "days_left": days_to_deadline(action, now),
+        "action_url": url(action.get_absolute_url()),
+        "people": [(person, url(person.get_absolute_url())) for person in action.public_people],
+        "demands": [(demand, url(demand.get_absolute_url())) for demand in action.public_demands],
+        "addressees": action.public_addressees,
     }
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from core.models import Campaign
 from core.site import absolute_url, site_domain
+from demands.models import Demand
 from prisoners.models import Prisoner
 
 from .emails import build_subscriber_email
@@ -45,7 +46,7 @@ def _suppressed_resend_after():
 
 
 @transaction.atomic
-def subscribe(email, *, language, campaigns, prisoners, lead_days, now=None):
+def subscribe(email, *, language, campaigns, prisoners, lead_days, demands=(), action_alerts=True, now=None):
     """Returns the subscriber and the id of the outbox row now due to them (or None)."""
     now = now or timezone.now()
     subscriber, created = Subscriber.objects.select_for_update().get_or_create(
@@ -58,29 +59,33 @@ def subscribe(email, *, language, campaigns, prisoners, lead_days, now=None):
         "language": language,
         "campaigns": sorted(campaign.pk for campaign in campaigns),
         "prisoners": sorted(person.pk for person in prisoners),
+        "demands": sorted(demand.pk for demand in demands),
         "lead_days": sorted(set(lead_days), reverse=True),
+        "action_alerts": bool(action_alerts),
     }
     if created:  # a new address: nothing of anyone's to overwrite
-        _store_preferences(subscriber, language, campaigns, prisoners, lead_days)
+        _store_preferences(subscriber, language, campaigns, prisoners, lead_days, action_alerts, demands)
     return subscriber, _request_confirmation(subscriber, now, requested)
 
 
 @transaction.atomic
-def update_preferences(subscriber, *, language, campaigns, prisoners, lead_days, now=None):
+def update_preferences(subscriber, *, language, campaigns, prisoners, demands, lead_days, action_alerts, now=None):
     """From the signed preferences link. Returns the id of a confirmation request when one is due:
     an address that unsubscribed (or was never confirmed) is asked to confirm before mail resumes."""
-    _store_preferences(subscriber, language, campaigns, prisoners, lead_days)
+    _store_preferences(subscriber, language, campaigns, prisoners, lead_days, action_alerts, demands)
     if subscriber.is_active:
         return None
     return _request_confirmation(subscriber, now or timezone.now())
 
 
-def _store_preferences(subscriber, language, campaigns, prisoners, lead_days):
+def _store_preferences(subscriber, language, campaigns, prisoners, lead_days, action_alerts, demands=()):
     subscriber.language = language
     subscriber.lead_days = sorted(set(lead_days), reverse=True)
-    subscriber.save(update_fields=["language", "lead_days"])
+    subscriber.action_alerts = action_alerts
+    subscriber.save(update_fields=["language", "lead_days", "action_alerts"])
     subscriber.campaigns.set(campaigns)
     subscriber.prisoners.set(prisoners)
+    subscriber.demands.set(demands)
 
 
 def _request_confirmation(subscriber, now, requested=None):
@@ -127,10 +132,13 @@ def follows(subscriber, requested=None):
     if requested:
         campaigns = Campaign.objects.published().filter(pk__in=requested["campaigns"])
         people = Prisoner.objects.published().filter(pk__in=requested["prisoners"])
+        demands = Demand.objects.published().filter(pk__in=requested.get("demands", []))
     else:
         campaigns = Campaign.objects.published().filter(subscribers=subscriber)
         people = Prisoner.objects.published().filter(subscribers=subscriber)
-    return [campaign.name for campaign in campaigns] + [person.name for person in people]
+        demands = Demand.objects.published().filter(subscribers=subscriber)
+    names = [campaign.name for campaign in campaigns] + [person.name for person in people]
+    return names + [demand.title for demand in demands]
 
 
 def _max_age():
@@ -155,6 +163,9 @@ def confirm(token, now=None):
             Campaign.objects.filter(pk__in=requested.get("campaigns", [])),
             Prisoner.objects.filter(pk__in=requested.get("prisoners", [])),
             [days for days in requested.get("lead_days", []) if isinstance(days, int)] or subscriber.lead_days,
+            # Links sent before actions existed ask nothing about them: the address keeps its choice.
+            bool(requested.get("action_alerts", subscriber.action_alerts)),
+            Demand.objects.filter(pk__in=requested.get("demands", [])),
         )
     Subscriber.objects.filter(pk=subscriber.pk).update(
         confirmed_at=now or timezone.now(), unsubscribed_at=None, bounced_at=None, bounce_reason=""

@@ -12,4 +12,7 @@ urlpatterns = [
     path("subscribe/confirm/<str:token>/", views.confirm, name="subscription_confirm"),
     path("subscribe/manage/<str:token>/", views.manage, name="subscription_manage"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # A subscriber's "I did it", from an action's emails: a page with a button, since mail scanners
+    # open links (a GET counts nothing).
+    path("actions/<slug:slug>/done/<str:token>/", views.action_done, name="action_done_personal"),
 ]

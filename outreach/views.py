@@ -12,14 +12,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from actions.models import Action
+from actions.services import participants
 from campaigns.models import KeyDate
 from core.client_ip import keyed
 from core.models import Campaign
+from demands.models import Demand
 from prisoners.models import Prisoner
 
-from . import subscriptions, tasks
+from . import action_alerts, subscriptions, tasks
 from .forms import PreferencesForm, SubscribeForm
-from .ical import calendar_for
+from .ical import calendar_for, open_deadlines
 from .tokens import UNSUBSCRIBE_SALT, subscriber_from_token
 
 
@@ -48,8 +51,10 @@ def subscribe(request):
         initial = {
             "language": translation.get_language(),
             "lead_days": [7, 1],
+            "action_alerts": True,  # on for new subscribers; one untick away
             "campaigns": request.GET.getlist("campaign"),
             "prisoners": request.GET.getlist("person"),
+            "demands": request.GET.getlist("demand"),
         }
         return render(request, "subscriptions/subscribe.html", {"form": SubscribeForm(initial=initial)})
     form = SubscribeForm(request.POST)
@@ -64,7 +69,9 @@ def subscribe(request):
         language=data["language"],
         campaigns=data["campaigns"],
         prisoners=data["prisoners"],
+        demands=data["demands"],
         lead_days=data["lead_days"],
+        action_alerts=data["action_alerts"],
     )
     if delivery_id:
         transaction.on_commit(partial(tasks.enqueue_delivery, delivery_id))
@@ -147,12 +154,34 @@ def manage(request, token):
     initial = {
         "language": subscriber.language,
         "lead_days": subscriber.lead_days,
+        "action_alerts": subscriber.action_alerts,
         "campaigns": [c.slug for c in subscriber.campaigns.all()],
         "prisoners": [p.slug for p in Prisoner.objects.published().filter(pk__in=subscriber.prisoners.values("pk"))],
+        "demands": [d.slug for d in Demand.objects.published().filter(subscribers=subscriber)],
     }
     return render(
         request, "subscriptions/manage.html", {"form": PreferencesForm(initial=initial), "subscriber": subscriber}
     )
+
+
+@require_http_methods(["GET", "POST"])
+def action_done(request, slug, token):
+    """A subscriber's personal "I did it" link: counted once, however often it is used."""
+    action = Action.objects.published().select_related("campaign").filter(slug=slug).first()
+    subscriber = action and subscriber_from_token(token, action_alerts.done_salt(action.pk))
+    if not subscriber:
+        return _bad_link(request)
+    done, counted_now = action_alerts.has_done(subscriber, action), False
+    if request.method == "POST" and not done and action.is_current():
+        counted_now, done = action_alerts.mark_done(subscriber, action), True
+    context = {
+        "action": action,
+        "done": done,
+        "counted_now": counted_now,
+        "current": action.is_current(),
+        "participants": participants(action),
+    }
+    return render(request, "subscriptions/action_done.html", context, status=200 if done or context["current"] else 410)
 
 
 def _bad_link(request):
@@ -169,23 +198,28 @@ def _bad_link(request):
     )
 
 
-def _ics(name, filename, **filters):
+def _ics(name, filename, actions, **filters):
     key_dates = KeyDate.objects.published().filter(**filters).select_related("campaign").order_by("pk")
-    response = HttpResponse(calendar_for(list(key_dates), name), content_type="text/calendar; charset=utf-8")
+    deadlines = list(open_deadlines(actions))
+    response = HttpResponse(calendar_for(list(key_dates), name, deadlines), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
     return response
 
 
 def all_key_dates(request):
-    return _ics(_("Zhanaozen tracker: key dates"), "key-dates.ics")
+    return _ics(_("Zhanaozen tracker: key dates"), "key-dates.ics", Action.objects.published())
 
 
 def campaign_key_dates(request, slug):
     campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
-    return _ics(campaign.name, f"{campaign.slug}.ics", campaign=campaign)
+    return _ics(
+        campaign.name, f"{campaign.slug}.ics", Action.objects.published().filter(campaign=campaign), campaign=campaign
+    )
 
 
 def person_key_dates(request, slug):
     person = get_object_or_404(Prisoner.objects.published().at_public_address(slug))
-    return _ics(person.name, f"{person.slug}.ics", prisoners=person)
+    return _ics(
+        person.name, f"{person.slug}.ics", Action.objects.published().filter(prisoners=person.pk), prisoners=person
+    )

@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import override
 
+from actions.models import Action
 from core.models import Campaign
 from core.site import absolute_url
 from demands.models import Demand
@@ -23,7 +24,16 @@ from prisoners.models import Prisoner
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The site's own pages, by route name.
-OVERVIEW_PAGES = ["home", "prisoners:list", "demands:list", "calendar", "statistics", "accountability:index", "write"]
+OVERVIEW_PAGES = [
+    "home",
+    "prisoners:list",
+    "demands:list",
+    "actions:list",
+    "calendar",
+    "statistics",
+    "accountability:index",
+    "write",
+]
 PER_PAGE = 50_000 // len(LANGUAGES)  # records a page: each is one address per language
 PLACEHOLDER = "0placeholder0"
 
@@ -33,6 +43,7 @@ SECTIONS = {
     "campaigns": (Campaign, "campaigns:detail"),
     "people": (Prisoner, "prisoners:detail"),
     "demands": (Demand, "demands:detail"),
+    "actions": (Action, "actions:detail"),
 }
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from actions.models import Action
 from campaigns.models import KeyDate
 from campaigns.updates import public_updates
 from core.charts import Point, bar_chart, line_chart
@@ -23,6 +24,7 @@ from prisoners.models import Prisoner
 from .statistics import statistics
 
 RECENT_UPDATES = 8
+ACTIONS_SHOWN = 3  # on the home page; the rest are on /actions/
 
 
 def _home_counts():
@@ -39,6 +41,7 @@ def home(request):
         "campaigns": Campaign.objects.published(),
         **figure("home-counts", _home_counts),
         "next_dates": KeyDate.objects.listed().upcoming(local_today(), limit=5),
+        "current_actions": list(Action.objects.listed().current()[:ACTIONS_SHOWN]),
         "updates": public_updates(RECENT_UPDATES),
     }
     return render(request, "pages/home.html", context)

@@ -78,6 +78,9 @@ class Consent(models.TextChoices):
 
 
 ANONYMOUS_SLUG = re.compile(r"^anonymous-(\d+)$")
+# Letters of the Kazakh Cyrillic alphabet that Russian has not: a native name with one is Kazakh.
+KAZAKH_LETTERS = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 class PublicFace(ModelIterable):
@@ -358,6 +361,15 @@ class Prisoner(Publishable):
         return [*(getattr(self, column) for column in in_every_language("name")), self.native_name]
 
     @property
+    def native_name_language(self):
+        """The language the person's own spelling is written in, for its `lang` attribute: Kazakh when it
+        has a letter of the Kazakh Cyrillic alphabet that Russian lacks, else Russian when it is Cyrillic;
+        "" for any other script (the page's language is then the best guess)."""
+        if KAZAKH_LETTERS.search(self.native_name):
+            return "kk"
+        return "ru" if CYRILLIC.search(self.native_name) else ""
+
+    @property
     def is_anonymised(self):
         return self.consent == Consent.ANONYMISED
 
@@ -406,9 +418,12 @@ class Prisoner(Publishable):
                 if column not in deferred:
                     self.__dict__[column] = shown(self.__dict__.get(column) or "")
         if self.is_anonymised:
-            shown_name = initials(self.name_en or self.__dict__.get("name", ""))
-            for column in (*in_every_language("name"), "name"):
-                self.__dict__[column] = shown_name
+            # Each language's initials from that language's name (Cyrillic on /ru/ and /kk/ pages and in
+            # their emails), else from the English name it falls back to, as the record does.
+            english = getattr(self, f"name_{settings.LANGUAGE_CODE}") or self.__dict__.get("name") or ""
+            for column in in_every_language("name"):
+                self.__dict__[column] = initials(self.__dict__.get(column) or english)
+            self.__dict__["name"] = initials(english)
             self.slug = f"anonymous-{self.pk}"
             self.native_name = self.photo = self.photo_credit = self.postal_address = ""
 

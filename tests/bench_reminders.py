@@ -1,7 +1,9 @@
 """`make bench`, reminders part: the project's sender against raw smtplib, on the same SMTP server.
 
-For each database (SQLite always; PostgreSQL too when DATABASE_URL is set) and each size
-(BENCH_SIZES, default 10000,100000 subscribers following a key date due now), it runs
+For each database (SQLite always; PostgreSQL too when DATABASE_URL is set), each case (BENCH_CASES:
+"reminder", subscribers following a key date due now; "follow-up", subscribers who marked an action
+done through their personal link, each counted by the service, and the action then closed with an
+outcome) and each size (BENCH_SIZES, default 10000,100000 subscribers), it runs
 BENCH_REPEATS (default 3) ticks and prints the medians of: raw smtplib messages/s over one
 connection to the same loopback server (aiosmtpd in its own process; measured just before and
 after each tick, averaged), the project's messages/s for a whole tick (planning and sending),
@@ -26,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime.datetime(2026, 12, 9, 4, tzinfo=datetime.UTC)  # 09:00 in Almaty, 7 days before 16 December
 RAW_MESSAGES = 3000
+CLICKS_TIMED = 500  # "I did it" marks timed one transaction each (the follow-up case)
 
 
 def django_setup():
@@ -36,7 +39,7 @@ def django_setup():
     django.setup()
 
 
-def setup(size):
+def setup(size, case="reminder"):
     django_setup()
     from django.core.management import call_command  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
@@ -51,13 +54,14 @@ def setup(size):
     campaign = Campaign.objects.create(
         name="Bench campaign", slug="bench", summary="x", visibility=Visibility.PUBLISHED
     )
-    KeyDate.objects.create(
-        campaign=campaign,
-        title="Oil workers' strike & massacre",
-        date=datetime.date(2011, 12, 16),
-        recurrence="yearly",
-        visibility=Visibility.PUBLISHED,
-    )
+    if case == "reminder":
+        KeyDate.objects.create(
+            campaign=campaign,
+            title="Oil workers' strike & massacre",
+            date=datetime.date(2011, 12, 16),
+            recurrence="yearly",
+            visibility=Visibility.PUBLISHED,
+        )
     languages = ["en", "ru", "kk"]
     Subscriber.objects.bulk_create(
         (
@@ -75,8 +79,48 @@ def setup(size):
     )
     from django.db import connection  # noqa: PLC0415
 
+    if case == "follow-up":
+        mark_and_close(campaign)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a live database
+
+
+def mark_and_close(campaign):
+    """Every subscriber marks the action done through the service their link calls, then it closes with
+    an outcome: the tick sends the outcome to all of them. Prints how many marks a second were counted."""
+    from django.db import transaction  # noqa: PLC0415
+
+    from actions.models import Action  # noqa: PLC0415
+    from core.models import Source  # noqa: PLC0415
+    from outreach.action_alerts import mark_done  # noqa: PLC0415
+    from outreach.models import Subscriber  # noqa: PLC0415
+
+    action = Action.objects.create(
+        campaign=campaign,
+        title="Write to the Prosecutor General",
+        slug="write",
+        summary="Ask for an independent investigation.",
+        steps="Copy the message.\nSend it.",
+        starts_on=datetime.date(2026, 12, 1),
+        deadline=datetime.date(2026, 12, 15),
+        visibility="published",
+    )
+    subscribers = list(Subscriber.objects.only("pk", "language", "email").order_by("pk"))
+    # The first ones one by one, each its own transaction as a click is: the figure printed. The rest
+    # in transactions of a thousand, to fill the table in reasonable time.
+    alone = subscribers[:CLICKS_TIMED]
+    started = time.perf_counter()
+    for subscriber in alone:
+        mark_done(subscriber, action, NOW)
+    marked = len(alone) / (time.perf_counter() - started)
+    for start in range(CLICKS_TIMED, len(subscribers), 1000):
+        with transaction.atomic():
+            for subscriber in subscribers[start : start + 1000]:
+                mark_done(subscriber, action, NOW)
+    action.status, action.outcome = Action.Status.CLOSED, "The prosecutor's office replied on 8 December."
+    action.outcome_source = Source.objects.create(title="Reply", url="https://example.org/reply")
+    action.save()
+    print(json.dumps({"marked_per_second": marked}))
 
 
 def raw_smtplib(port, sample):
@@ -144,20 +188,23 @@ def main():
     try:
         sink.stdout.readline()
         print(
-            f"{'database':<11} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} {'(range)':>11} "
-            f"{'sent':>7} {'tick peak':>10}"
+            f"{'database':<11} {'case':<9} {'subscribers':>11} {'raw smtplib':>12} {'project':>9} {'ratio':>6} "
+            f"{'(range)':>11} {'sent':>7} {'tick peak':>10} {'marked':>9}"
         )
+        cases = os.environ.get("BENCH_CASES", "reminder,follow-up").split(",")
         for name, url in databases:
-            for size in sizes:
-                runs = [measure(url, size, port) for _ in range(repeats)]
+            for case, size in ((case, size) for case in cases for size in sizes):
+                runs = [measure(url, size, port, case) for _ in range(repeats)]
                 # This machine's speed drifts within minutes, and a single-connection round trip
                 # (the baseline) suffers from it more than four connections do: each tick is
                 # compared with the baseline taken just before and after it, and the median shown.
                 raw, rate, ratio = (statistics.median(run[key] for run in runs) for key in ("raw", "rate", "ratio"))
                 low, high = min(run["ratio"] for run in runs), max(run["ratio"] for run in runs)
+                marked = statistics.median(run["marked"] for run in runs)
                 print(
-                    f"{name:<11} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {ratio:>5.2f}x {low:>5.2f}-{high:<5.2f} "
-                    f"{min(run['sent'] for run in runs):>7} {max(run['peak_mib'] for run in runs):>7.0f} MiB",
+                    f"{name:<11} {case:<9} {size:>11} {raw:>10.0f}/s {rate:>7.0f}/s {ratio:>5.2f}x "
+                    f"{low:>5.2f}-{high:<5.2f} {min(run['sent'] for run in runs):>7} "
+                    f"{max(run['peak_mib'] for run in runs):>7.0f} MiB {f'{marked:.0f}/s' if marked else '':>9}",
                     flush=True,
                 )
     finally:
@@ -165,8 +212,8 @@ def main():
         sink.wait(10)
 
 
-def measure(url, size, port):
-    """One tick of `size` reminders, between two baseline runs."""
+def measure(url, size, port, case="reminder"):
+    """One tick of `size` reminders (or follow-ups), between two baseline runs."""
     with tempfile.TemporaryDirectory() as tmp:
         # Production settings: with DEBUG on, Django keeps every query's text in memory.
         env = {
@@ -181,12 +228,20 @@ def measure(url, size, port):
             "DATABASE_URL": url or f"sqlite:///{tmp}/bench.sqlite3",
             "LOG_LEVEL": "WARNING",
         }
-        child("setup", str(size), env=env)
+        filled = child("setup", str(size), case, env=env)
         before = float(child("raw", str(port), env=env))
         result = json.loads(child("tick", str(port), env=env))
         raw = (before + float(child("raw", str(port), env=env))) / 2
     rate = result["sent"] / result["seconds"]
-    return {"raw": raw, "rate": rate, "ratio": rate / raw, "sent": result["sent"], "peak_mib": result["peak_mib"]}
+    marked = json.loads(filled)["marked_per_second"] if filled.startswith("{") else 0
+    return {
+        "raw": raw,
+        "rate": rate,
+        "ratio": rate / raw,
+        "sent": result["sent"],
+        "peak_mib": result["peak_mib"],
+        "marked": marked,
+    }
 
 
 def _free_port():
@@ -199,8 +254,8 @@ def _free_port():
 
 if __name__ == "__main__":
     match sys.argv[1:]:
-        case ["setup", size]:
-            setup(int(size))
+        case ["setup", size, kind]:
+            setup(int(size), kind)
         case ["raw", port]:
             sample = sample_message()
             print(raw_smtplib(int(port), sample))

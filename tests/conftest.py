@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 
 from core import figures, gone, public_cache
@@ -73,10 +73,27 @@ def campaigner(django_user_model):
     return django_user_model.objects.create_superuser("campaigner", "campaigner@example.org", PASSWORD)
 
 
+@pytest.fixture(scope="session")
+def _editor_rights(django_db_setup, django_db_blocker):
+    """The editor group's rights as the migrations made them, read once."""
+    with django_db_blocker.unblock():
+        group = Group.objects.get(name=EDITOR_GROUP)
+        return list(group.permissions.values_list("content_type__app_label", "codename"))
+
+
 @pytest.fixture
-def editor(django_user_model):
+def editor(django_user_model, _editor_rights):
     user = django_user_model.objects.create_user("editor", "editor@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    group, made = Group.objects.get_or_create(name=EDITOR_GROUP)
+    if made:
+        # A test with a live server before this one emptied every table, the migrations' rows included
+        # (permissions come back after such a flush, groups do not): the group is made again as they made it.
+        by_app = {}
+        for app_label, codename in _editor_rights:
+            by_app.setdefault(app_label, []).append(codename)
+        for app_label, codenames in by_app.items():
+            group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+    user.groups.add(group)
     return user
 
 

@@ -3,6 +3,7 @@
 import datetime
 import itertools
 
+from actions.models import Action, Addressee
 from campaigns.models import KeyDate
 from core.models import Campaign, Organisation, Source
 from core.publishing import Visibility
@@ -93,3 +94,46 @@ def make_key_date(campaign=None, **fields):
     fields.setdefault("recurrence", KeyDate.Recurrence.YEARLY)
     fields.setdefault("visibility", Visibility.PUBLISHED)
     return KeyDate.objects.create(campaign=campaign or make_campaign(), **fields)
+
+
+def make_addressee(**fields):
+    n = next(_n)
+    fields.setdefault("name", f"Office {n}")
+    fields.setdefault("name_ru", f"Ведомство {n}")
+    fields.setdefault("name_kk", f"Мекеме {n}")
+    fields.setdefault("email", f"office-{n}@example.org")
+    fields.setdefault("postal_address", "1 Example Street, Astana")
+    return Addressee.objects.create(**fields)
+
+
+def make_action(campaign=None, people=(), demands=(), addressees=None, **fields):
+    """An open, published letter action in three languages, from 1 December to 15 December 2026."""
+    n = next(_n)
+    fields.setdefault("title", f"Write to the prosecutor {n}")
+    fields.setdefault("title_ru", f"Напишите прокурору {n}")
+    fields.setdefault("title_kk", f"Прокурорға жазыңыз {n}")
+    fields.setdefault("slug", f"action-{n}")
+    fields.setdefault("summary", "Ask for an independent investigation.")
+    fields.setdefault("summary_ru", "Потребуйте независимого расследования.")
+    fields.setdefault("summary_kk", "Тәуелсіз тергеуді талап етіңіз.")
+    fields.setdefault("steps", "Copy the message.\nSend it before the deadline.")
+    fields.setdefault("steps_ru", "Скопируйте письмо.\nОтправьте его до срока.")
+    fields.setdefault("steps_kk", "Хатты көшіріңіз.\nОны мерзімге дейін жіберіңіз.")
+    fields.setdefault("message_subject", "An independent investigation")
+    fields.setdefault("message_subject_ru", "Независимое расследование")
+    fields.setdefault("message_subject_kk", "Тәуелсіз тергеу")
+    fields.setdefault("salutation", "Dear Prosecutor General,")
+    fields.setdefault("salutation_ru", "Уважаемый Генеральный прокурор!")
+    fields.setdefault("salutation_kk", "Құрметті Бас прокурор!")
+    fields.setdefault("message", "I ask you to open an independent investigation.")
+    fields.setdefault("message_ru", "Прошу вас начать независимое расследование.")
+    fields.setdefault("message_kk", "Тәуелсіз тергеу бастауыңызды сұраймын.")
+    fields.setdefault("write_in", "ru")
+    fields.setdefault("starts_on", datetime.date(2026, 12, 1))
+    fields.setdefault("deadline", datetime.date(2026, 12, 15))
+    fields.setdefault("visibility", Visibility.PUBLISHED)
+    action = Action.objects.create(campaign=campaign or make_campaign(), **fields)
+    action.prisoners.set(people)
+    action.demands.set(demands)
+    action.addressees.set([make_addressee()] if addressees is None else addressees)
+    return action

@@ -227,6 +227,7 @@ def test_editor_group_has_no_auth_permissions():
         "auditlog",
         "reports",
         "accountability",
+        "actions",
     }
     assert list(permissions.filter(content_type__app_label="auditlog").values_list("codename", flat=True)) == [
         "view_logentry"

@@ -15,11 +15,12 @@ from api import schemas
 from core.middleware import PUBLIC_CSP
 from core.publishing import Visibility
 from core.status import record_status_change
-from outreach.models import Subscriber
+from outreach.models import ActionDone, Subscriber
 from prisoners.models import Consent, Prisoner, PrisonerStatusChange, Status
 from reports.models import Report
 
 from .factories import (
+    make_action,
     make_campaign,
     make_demand,
     make_event,
@@ -331,7 +332,9 @@ def test_no_private_field_is_reachable_from_any_export_or_api_answer(client, dja
     demand = make_demand(campaign=campaign, people=[named, hidden])
     record_status_change(demand, "partial", by=staff, source_url="https://example.org/a", staff_note="x")
     make_key_date(campaign=campaign).prisoners.add(named, hidden)
+    action = make_action(campaign=campaign, slug="write", people=[named, hidden], demands=[demand])
     Subscriber.objects.create(email="subscriber@example.org").prisoners.add(named)
+    ActionDone.objects.create(subscriber=Subscriber.objects.get(), action=action)
     Report.objects.create(kind=Report.Kind.CASE, person=named, text="x")
 
     # Every private text field of every row gets a value of its own to look for.
@@ -362,10 +365,14 @@ def test_no_private_field_is_reachable_from_any_export_or_api_answer(client, dja
         f"/api/people/{named.slug}/",
         f"/api/people/anonymous-{hidden.pk}/",
         f"/api/demands/{demand.slug}/",
+        "/api/actions/",
+        "/api/actions/write/",
         "/prisoners/export.csv",
         "/prisoners/export.json",
         "/demands/export.csv",
         "/demands/export.json",
+        "/actions/export.csv",
+        "/actions/export.json",
     ]
     answers = {}
     for path in paths:

@@ -17,6 +17,7 @@ from core.status import record_status_change
 from prisoners.models import Consent, Status
 
 from .factories import (
+    make_action,
     make_campaign,
     make_demand,
     make_event,
@@ -66,6 +67,9 @@ def record():
     key_date = make_key_date(campaign=campaign, title="Day of action")
     key_date.prisoners.add(named)
     key_date.demands.add(release)
+    action = make_action(campaign=campaign, people=[named, hidden], demands=[release], key_date=key_date)
+    action.sources.add(make_source())
+    make_action(campaign=campaign, status="closed", outcome="Released.", outcome_on=datetime.date(2026, 12, 20))
     return {"campaign": campaign, "named": named, "hidden": hidden, "release": release}
 
 
@@ -108,14 +112,18 @@ def test_every_operation_answers_as_its_schema_says(case):
 def test_every_record_and_every_filter_value_answers_as_the_schema_says(api_schema, record):
     """Generated addresses find nobody: here every person and demand the lists give is read, and every
     value each filter's enum lists is tried, through the same checks."""
-    for path, detail in (("/api/people/", "/api/people/{address}/"), ("/api/demands/", "/api/demands/{address}/")):
+    for path, detail in (
+        ("/api/people/", "/api/people/{address}/"),
+        ("/api/demands/", "/api/demands/{address}/"),
+        ("/api/actions/", "/api/actions/{address}/"),
+    ):
         rows = api_schema[path]["GET"].Case().call_and_validate().json()["results"]
         assert rows
         for row in rows:
             response = api_schema[detail]["GET"].Case(path_parameters={"address": row["address"]}).call_and_validate()
             assert response.status_code == 200
     tried = 0
-    for path in ("/api/people/", "/api/demands/", "/api/key-dates/"):
+    for path in ("/api/people/", "/api/demands/", "/api/key-dates/", "/api/actions/"):
         operation = api_schema[path]["GET"]
         for parameter in api_schema.raw_schema["paths"][path]["get"]["parameters"]:
             for value in parameter["schema"].get("enum", []):
@@ -258,3 +266,21 @@ def test_every_address_under_api_counts_against_the_limit(client, record, settin
     client.post("/api/people/")
     assert get_json(client, "/api/people/", status=429)["detail"]
     assert get_json(client, "/api/unknown/", status=429)["detail"]
+
+
+def test_a_host_not_served_answers_json_400_under_api_and_the_html_page_elsewhere(client, record, settings):
+    assert "evil.example" not in settings.ALLOWED_HOSTS
+    for path in ("/api/people/", "/api/unknown/", "/api/openapi.json"):
+        assert get_json(client, path, status=400, HTTP_HOST="evil.example")["detail"], path
+    response = client.get("/prisoners/", HTTP_HOST="evil.example")
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+
+
+def test_too_many_parameters_answer_json_400_under_api_and_the_html_page_elsewhere(client, record, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    query = "&".join(f"q{n}=x" for n in range(6))
+    for path in ("/api/people/", "/api/demands/"):
+        detail = get_json(client, f"{path}?{query}", status=400)["detail"]
+        assert "at most 5" in detail, path
+    response = client.get(f"/prisoners/?{query}")
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")

@@ -5,11 +5,13 @@ import os
 
 import pytest
 
+from actions.models import Participation
+from actions.services import count_participation
 from prisoners.models import Status
 from reports.models import Report
 
 from .conftest import PASSWORD
-from .factories import make_demand, make_organisation, make_person, make_source
+from .factories import make_action, make_demand, make_organisation, make_person, make_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -133,7 +135,7 @@ def test_campaigner_sets_up_two_factor_sign_in_and_keeps_the_recovery_codes(live
     assert page.locator(".recovery-codes li").count() == 10
     page.get_by_role("link", name="I have kept them: continue to the admin").click()
     page.wait_for_url(f"{live_server.url}/admin/")
-    assert page.get_by_role("link", name="Recovery codes").is_visible()
+    assert page.get_by_role("link", name="Recovery codes", exact=True).is_visible()
 
 
 def test_a_reader_on_a_phone_suggests_a_correction_from_a_profile(live_server, phone):
@@ -224,3 +226,43 @@ def test_a_reader_in_almaty_sees_dates_as_precisely_as_the_sources_give_them(liv
     assert "2011 ж. сәуір" in facts and "2011-04-01" not in phone.content()
     # Days in detention from the end of April 2011: never more than the sources allow.
     assert phone.locator("#days-detained").inner_text().startswith("Қамауда кемінде")
+
+
+def test_a_reader_in_russian_copies_the_message_and_is_counted_when_they_did_it(live_server, browser, settings):
+    from playwright.sync_api import expect
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600  # the page as most visitors get it: a cached copy
+    today = datetime.date.today()
+    action = make_action(
+        slug="write-to-the-prosecutor",
+        starts_on=today - datetime.timedelta(days=1),
+        deadline=today + datetime.timedelta(days=7),
+    )
+    count_participation(action, "ru", Participation.Channel.VISITOR)
+    context = browser.new_context(locale="ru-RU", timezone_id="Europe/Berlin")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    address = f"{live_server.url}/ru/actions/write-to-the-prosecutor/"
+    page.goto(address)
+    assert page.locator("h1").inner_text() == action.title_ru
+    # Someone took part since the page was cached: the page's script shows the count as it is now.
+    count_participation(action, "kk", Participation.Channel.VISITOR)
+    served = page.goto(address).text()
+    assert 'participants.json">1</span>' in served  # the cached copy, as rendered
+    expect(page.locator("#participants")).to_have_text("2")  # waits, without eval (the CSP forbids it)
+    # The deadline in the reader's own time too (Berlin is four hours behind Almaty).
+    assert page.locator(".local-time").is_visible() and page.locator(".local-time").inner_text()
+
+    page.locator("button[data-copy]").click()
+    expect(page.locator("#copy-status")).not_to_be_empty()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "Независимое расследование\n\nУважаемый Генеральный прокурор!\n\nПрошу вас начать независимое расследование."
+    )
+
+    page.locator("form[action$='/done/'] button").click()
+    page.wait_for_url("**/ru/actions/write-to-the-prosecutor/thanks/")
+    assert "3" in page.locator("#took-part").inner_text()
+    assert not [text for text in console if "Content Security Policy" in text]
+    context.close()

@@ -83,6 +83,42 @@ def test_an_anonymised_person_is_initials_and_withheld_passages_on_every_page(an
         assert_hidden(response.content.decode())
 
 
+@pytest.mark.parametrize(
+    ("language", "initials"), [("", "U. S."), ("/ru", "У. С."), ("/kk", "Ұ. С."), ("/kk", "R. T.")]
+)
+def test_an_anonymised_persons_initials_are_in_the_readers_script(language, initials):
+    """Each language's initials from the name in that language (Cyrillic on /ru/ and /kk/), else from the
+    English name it falls back to, as the record's text does."""
+    names = {"name": "Ulan Sarsenov", "name_ru": "Улан Сарсенов", "name_kk": "Ұлан Сәрсенов"}
+    if initials == "R. T.":
+        names = {"name": NAME, "name_ru": "Роза Тулетаева"}  # no Kazakh spelling: English's initials
+    person = make_person(consent=Consent.ANONYMISED, **names)
+    profile = Client().get(f"{language}/prisoners/anonymous-{person.pk}/").content.decode()
+    listed = Client().get(f"{language}/prisoners/").content.decode()
+    for page in (profile, listed):
+        assert initials in page
+        assert not any(name in page for name in ("Ulan", "Улан", "Ұлан", "Sarsenov", "Roza", "Роза"))
+    assert f"<h1>{initials}</h1>" in profile
+    others = {"U. S.", "У. С.", "Ұ. С.", "R. T."} - {initials}
+    assert not any(other in profile for other in others)
+
+
+def test_an_anonymised_persons_reminder_is_in_the_readers_script(anonymised, smtp_server):
+    Prisoner.objects.filter(pk=anonymised.pk).update(name_ru="Роза Тулетаева", name_kk="Роза Төлетаева")
+    for language in ("en", "ru", "kk"):
+        make_subscriber(email=f"{language}@example.org", people=[anonymised], lead_days=[7], language=language)
+    run_reminders(at("2026-12-13T04:00:00"))
+    texts = {
+        message["To"]: message.get_body(("plain",)).get_content() + message.get_body(("html",)).get_content()
+        for _to, message in smtp_server.messages
+    }
+    assert "R. T." in texts["en@example.org"]
+    for language in ("ru", "kk"):
+        text = texts[f"{language}@example.org"]
+        assert "Р. Т." in text and "R. T." not in text and "Роза" not in text, language
+        assert_hidden(text)
+
+
 def test_an_anonymised_persons_named_address_and_name_search_lead_nowhere(anonymised):
     visitor = Client()
     assert visitor.get(f"/prisoners/{SLUG}/").status_code == 404

@@ -22,6 +22,20 @@ def page(path):
     return Client().get(path).content.decode()
 
 
+@pytest.mark.parametrize(
+    ("native_name", "lang"),
+    [("Ержан Елшібаев", "kk"), ("Қайрат Әлиев", "kk"), ("Наталья Соколова", "ru"), ("Erzhan Elshibayev", "")],
+)
+def test_a_native_spelling_is_marked_with_its_own_language(native_name, lang):
+    """Kazakh when it has a letter only Kazakh Cyrillic has, else Russian if Cyrillic; on every page language."""
+    person = make_person(name="Someone", slug="someone", native_name=native_name)
+    assert person.native_name_language == lang
+    marked = f' lang="{lang}">{native_name}<' if lang else f'">{native_name}<'
+    for language in ("", "/ru", "/kk"):
+        for path in (f"{language}/prisoners/someone/", f"{language}/prisoners/"):
+            assert marked in page(path), path
+
+
 def test_a_person_is_shown_in_the_readers_language():
     make_person(
         name="Erzhan Elshibayev",

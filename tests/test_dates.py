@@ -8,8 +8,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
-from core.dates import partial_date
+from core.dates import ChangePrecision, partial_date
 from core.status import record_status_change
+from core.templatetags.dates import iso_moment, partial
 from demo.loader import load_demo
 from outreach.occasions import _of_person
 from pages.statistics import statistics
@@ -241,3 +242,13 @@ def test_publishing_from_code_refuses_a_status_without_a_source():
     person.visibility = Visibility.PUBLISHED
     with pytest.raises(ValidationError):
         person.save()
+
+
+def test_a_time_element_carries_no_microseconds():
+    # The Nu checker refuses `<time datetime="2026-12-07T14:12:55.539938+00:00">`.
+    moment = datetime.datetime(2026, 12, 7, 14, 12, 55, 539938, tzinfo=datetime.UTC)
+    assert iso_moment(moment) == "2026-12-07T14:12:55+00:00"
+    assert iso_moment(datetime.time(10, 30, 0, 5)) == "10:30:00"
+    assert iso_moment(D(2026, 12, 7)) == "2026-12-07"
+    assert 'datetime="2026-12-07T14:12:55+00:00"' in partial(moment, ChangePrecision.RECORDED)
+    assert 'datetime="2026-12-07"' in partial(D(2026, 12, 7), ChangePrecision.RECORDED)

@@ -151,9 +151,10 @@ def test_an_anonymised_person_is_exported_as_initials_only(client):
     make_event(person, sources=[make_source(title="Names them")])
     make_demand(people=[person])
     exports = ("/prisoners/export.csv", "/prisoners/export.json", "/demands/export.csv", "/demands/export.json")
-    for path in (f"{prefix}{export}" for prefix in ("", "/ru", "/kk") for export in exports):
+    initials = {"": "S. N.", "/ru": "С. И.", "/kk": "Қ. Е."}  # from the name in the reader's language
+    for prefix, path in ((prefix, f"{prefix}{export}") for prefix in initials for export in exports):
         text = body(client.get(path)).decode()
-        assert "S. N." in text
+        assert initials[prefix] in text, path
         assert f"anonymous-{person.pk}" in text or path.endswith("/demands/export.csv")  # a CSV cell names people only
         for secret in ("Secret", "Тайное", "Секретное", "Құпия", "Sekret", "Zhanaozen colony", "колонии", "Names them"):
             assert secret not in text, (path, secret)

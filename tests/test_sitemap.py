@@ -26,6 +26,7 @@ def test_the_index_names_one_page_per_section_while_each_fits(client):
         "/sitemap-campaigns-1.xml",
         "/sitemap-people-1.xml",
         "/sitemap-demands-1.xml",
+        "/sitemap-actions-1.xml",
     ]
 
 

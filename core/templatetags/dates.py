@@ -1,6 +1,8 @@
 """Dates as precise as they are known, in the reader's language, inside a <time> element; in emails,
 full dates in words."""
 
+import datetime
+
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -16,11 +18,20 @@ def partial(day, precision=Precision.DAY, short=False):
     as SHORT_DATE_FORMAT, for lists)."""
     if not day:
         return ""
-    iso = day.isoformat() if precision == ChangePrecision.RECORDED else iso_partial(day, precision)
+    iso = iso_moment(day) if precision in (Precision.DAY, ChangePrecision.RECORDED) else iso_partial(day, precision)
     text = (
         date_format(day, "SHORT_DATE_FORMAT") if short and precision == Precision.DAY else partial_date(day, precision)
     )
     return format_html('<time datetime="{}">{}</time>', iso, text)
+
+
+@register.filter
+def iso_moment(value):
+    """`{{ moment|iso_moment }}`: a date or a time as a <time datetime> takes it: "2026-12-07", or to the
+    second, "2026-12-07T14:12:55+00:00" (the Nu checker refuses microseconds, which isoformat() keeps)."""
+    if isinstance(value, datetime.datetime | datetime.time):
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat() if value else ""
 
 
 @register.simple_tag

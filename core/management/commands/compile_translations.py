@@ -4,7 +4,7 @@ from core import catalogs
 
 
 class Command(BaseCommand):
-    help = "Compile locale/*/LC_MESSAGES/django.po to .mo with Babel (no GNU gettext needed)."
+    help = "Compile every LOCALE_PATHS catalogue (.po to .mo) with Babel (no GNU gettext needed)."
 
     def handle(self, *args, **options):
         written = catalogs.compile_all()
