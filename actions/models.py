@@ -262,10 +262,6 @@ public_relation(Prisoner, "open_actions", "actions", lambda: Action.objects.publ
 public_relation(Demand, "open_actions", "actions", lambda: Action.objects.published().current())
 public_relation(Campaign, "open_actions", "actions", lambda: Action.objects.published().current())
 public_relation(KeyDate, "open_actions", "actions", lambda: Action.objects.published().current())
-# An outcome's readers: the pages of the people and demands show what was achieved, open or not.
-public_relation(Prisoner, "actions", "actions", lambda: Action.objects.published())
-public_relation(Demand, "actions", "actions", lambda: Action.objects.published())
-public_relation(Campaign, "actions", "actions", lambda: Action.objects.published())
 
 audited(Action, exclude_fields=("opens_at", "closes_at"))  # derived from the dates
 audited(Addressee)

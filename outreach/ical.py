@@ -89,7 +89,15 @@ def deadline_event(action, stamp):
 
 @functools.cache  # slow to compute, and the same for every calendar starting that year; never modified
 def _vtimezone(tzid, since_year):
-    return Timezone.from_tzid(tzid, first_date=datetime.date(since_year, 1, 1), last_date=ZONES_UNTIL)
+    zone = Timezone.from_tzid(tzid, first_date=datetime.date(since_year, 1, 1), last_date=ZONES_UNTIL)
+    # One date per RDATE line: ical.js (Thunderbird's parser) reads only the first date of a list, and
+    # put every summer after the first in winter time, an hour off (tests/test_calendar_icaljs.py).
+    for part in zone.subcomponents:
+        listed = part.pop("RDATE", None)
+        for dates in listed if isinstance(listed, list) else [listed] if listed is not None else []:
+            for date in dates.dts:
+                part.add("rdate", date.dt)
+    return zone
 
 
 def _add_time_zones(calendar, since_year):

@@ -402,8 +402,7 @@ def test_an_editor_cannot_delete_an_addressee_an_action_writes_to(editor_client)
 def test_at_1366_pixels_the_status_comes_first_the_chart_shows_and_the_list_fits(live_server, chromium_path, editor):
     from playwright.sync_api import sync_playwright
 
-    from .conftest import PASSWORD
-    from .test_browser import CHROMIUM_ARGS
+    from .test_browser import CHROMIUM_ARGS, sign_in
 
     action = make_action(title="Write to the Prosecutor General before the anniversary", people=[make_person()])
     for day in range(1, 8):
@@ -413,10 +412,7 @@ def test_at_1366_pixels_the_status_comes_first_the_chart_shows_and_the_list_fits
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 768})
-            page.goto(f"{live_server.url}/admin/login/")
-            page.get_by_label("Username").fill("editor")
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Log in").click()
+            sign_in(page, live_server.url, "editor")
             page.wait_for_url(f"{live_server.url}/admin/")
 
             page.goto(f"{live_server.url}{change_url(action)}")

@@ -154,6 +154,7 @@ def test_the_outcome_goes_to_those_who_acted_and_no_one_else(action, campaign, c
     assert message["Subject"] == f"Outcome: {action.title}"
     assert "The prosecutor replied on 18 December." in plain(message)
     assert not DONE_LINK.search(plain(message))
+    assert "because you told us you took part in this action" in plain(message)
     assert ActionDone.objects.get().subscriber == acted
 
 

@@ -13,7 +13,6 @@ from prisoners.admin import ADD_LAYOUT, CHANGE_LAYOUT, PrisonerAdmin
 from prisoners.models import Charge, Prisoner, Status
 
 from .admin_forms import admin_form_data
-from .conftest import PASSWORD
 from .factories import cited_source, make_campaign, make_demand, make_event, make_person, make_sentence
 from .test_admin import change_url
 
@@ -210,7 +209,7 @@ def test_the_layout_places_every_inline_on_both_pages():
 def test_at_1366_pixels_the_status_is_on_the_first_screen_and_nothing_is_cut(live_server, chromium_path, editor):
     from playwright.sync_api import sync_playwright
 
-    from .test_browser import CHROMIUM_ARGS
+    from .test_browser import CHROMIUM_ARGS, sign_in
 
     person = a_full_record()
     make_demand(people=[person], title="Release Erzhan Elshibayev and every other oil worker held since 2011")
@@ -219,10 +218,7 @@ def test_at_1366_pixels_the_status_is_on_the_first_screen_and_nothing_is_cut(liv
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 768})
-            page.goto(f"{live_server.url}/admin/login/")
-            page.get_by_label("Username").fill("editor")
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Log in").click()
+            sign_in(page, live_server.url, "editor")
             page.wait_for_url(f"{live_server.url}/admin/")
 
             page.goto(f"{live_server.url}{change_url(person)}")

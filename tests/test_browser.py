@@ -27,6 +27,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def sign_in(page, base, username):
+    """The admin's sign-in form, filled as a person would; returns at the first page after it."""
+    page.goto(f"{base}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
 @pytest.fixture
 def browser(chromium_path):
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are
@@ -85,10 +93,7 @@ def test_campaigner_changes_a_status_in_the_admin_and_the_profile_shows_it(live_
     source = make_source(title="Union statement on the release")
     page = browser.new_page()
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("campaigner")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "campaigner")
     page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/prisoners/prisoner/{person.pk}/change/")
@@ -121,10 +126,7 @@ def test_campaigner_sets_up_two_factor_sign_in_and_keeps_the_recovery_codes(live
 
     settings.ADMIN_REQUIRE_2FA = True
     page = browser.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("campaigner")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "campaigner")
     page.wait_for_url(f"{live_server.url}/admin/two-factor/enrol/")
     assert page.locator(".two-factor-qr svg").is_visible()
 

@@ -212,7 +212,7 @@ def test_exports_are_rate_limited_per_address(client, settings):
 
 RUSSIAN_AND_KAZAKH = [
     # language, the heading of status_label and its value for an imprisoned person, "Month only"
-    ("ru", "Статус", "Осуждён(а) и в заключении", "Только месяц"),
+    ("ru", "Статус", "В заключении по приговору", "Только месяц"),
     ("kk", "Мәртебесі", "Сотталған, бас бостандығынан айырылған", "Тек ай"),
 ]
 

@@ -131,7 +131,7 @@ def test_a_russian_page_shares_a_card_in_russian(visitor, settings):
     assert meta(page, "og:image") == "https://tracker.example/ru/prisoners/roza/card.png"
     with mock.patch.object(cards, "draw_card", wraps=draw_card) as drawn:
         assert visitor.get("/ru/prisoners/roza/card.png").status_code == 200
-    assert drawn.call_args[0][0] == CardText(title="Роза Тулетаева", status="Освобождён(а)", site="Трекер Жанаозена")
+    assert drawn.call_args[0][0] == CardText(title="Роза Тулетаева", status="На свободе", site="Трекер Жанаозена")
 
 
 def test_without_a_cyrillic_font_the_card_is_drawn_in_english(visitor, monkeypatch):
