@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from core.dates import day_in_words, zone_city
+from core.templatetags.dates import iso_moment
 
 from .models import END_OF_DAY, Action
 
@@ -55,8 +56,8 @@ def deadline_text(action):
 
 
 def utc_moment(moment):
-    """A moment as `<time datetime>` takes it, in UTC, to the second (the Nu checker refuses microseconds)."""
-    return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
+    """A moment as `<time datetime>` takes it, in UTC."""
+    return iso_moment(moment.astimezone(datetime.UTC))
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,19 @@ class PersonRef(Schema):
         return record_url(person)
 
 
-class Person(Schema):
+class Record(Schema):
+    """A public record's address (its slug) and its status in words."""
+
+    @staticmethod
+    def resolve_address(record):
+        return record.slug
+
+    @staticmethod
+    def resolve_status_label(record):
+        return str(record.get_status_display())
+
+
+class Person(Record):
     """A person as the public list shows them."""
 
     address: str
@@ -172,14 +184,6 @@ class Person(Schema):
     campaigns: list[str]
     last_verified_on: datetime.date | None
     url: str
-
-    @staticmethod
-    def resolve_address(person):
-        return person.slug
-
-    @staticmethod
-    def resolve_status_label(person):
-        return str(person.get_status_display())
 
     @staticmethod
     def resolve_expected_release_precision(person):
@@ -368,20 +372,13 @@ class PersonDetail(Person):
         return [] if person.is_anonymised else person.public_sources
 
 
-class CampaignRecord(Schema):
-    """What a demand and an action say alike: their address, kind and status in words, their campaign."""
-
-    @staticmethod
-    def resolve_address(record):
-        return record.slug
+class CampaignRecord(Record):
+    """What a demand and an action say alike, beside a record's address and status: their kind in
+    words, their campaign."""
 
     @staticmethod
     def resolve_kind_label(record):
         return str(record.get_kind_display())
-
-    @staticmethod
-    def resolve_status_label(record):
-        return str(record.get_status_display())
 
     @staticmethod
     def resolve_campaign(record):
