@@ -18,6 +18,7 @@ HEADINGS = {
     "deadline_at": pgettext_lazy("export column", "Deadline (date, time and UTC offset)"),
     "addressees": pgettext_lazy("export column", "Addressed to"),
     "people": pgettext_lazy("export column", "People concerned"),
+    "people_count": pgettext_lazy("export column", "Number of people concerned"),
     "demands": pgettext_lazy("export column", "Demands"),
     "participants": pgettext_lazy("export column", "Took part"),
     "outcome": pgettext_lazy("export column", "Outcome"),

@@ -19,6 +19,7 @@ from ninja import NinjaAPI, Schema, Status, Swagger
 
 from actions.filters import ActionFilter
 from core.listing import PER_PAGE, SlugOrNameField, filtered, unfiltered
+from core.publishing import public_rows
 from demands.filters import DemandFilter
 from prisoners.filters import PrisonerFilter
 from prisoners.models import Prisoner
@@ -47,6 +48,9 @@ class PublicAPI(NinjaAPI):
             operation = operations.get("get", {})
             if operation.get("operationId") in _LISTS:
                 operation["parameters"] = _parameters(_LISTS[operation["operationId"]])
+            if operation.get("operationId") == "demand":
+                people = f"the people it concerns ({schemas.PEOPLE_SHOWN} per page, in the list's order)"
+                operation["parameters"].append(_page_parameter("people_page", people))
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "path":
                     parameter["schema"]["pattern"] = ADDRESS_PATTERN
@@ -112,15 +116,7 @@ def _parameters(filterset_class):
         parameters.append(
             {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
         )
-    parameters.append(
-        {
-            "name": "page",
-            "in": "query",
-            "required": False,
-            "schema": {"type": "integer", "minimum": 1},
-            "description": f"Page number ({PER_PAGE} per page); past the last page: 404",
-        }
-    )
+    parameters.append(_page_parameter("page", f"the list ({PER_PAGE} per page)"))
     return parameters
 
 
@@ -130,13 +126,27 @@ def _link(request, number):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def _whole_number(number):
+    # Digits only: int() would also take " 1", "+1" and "1_0", which the schema's integer does not.
+    return number.isascii() and number.isdigit() and number.strip("0")
+
+
+def _page_parameter(name, what):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 1},
+        "description": f"Page number of {what}; past the last page: 404",
+    }
+
+
 def _listing(request, filterset_class, queryset, total=None):
     """`total()`: the unfiltered list's length, when known without counting every row."""
     filterset, rows, status = filtered(request, filterset_class, queryset)
     errors = filter_errors(filterset)["errors"] if status != 200 else {}
     number = request.GET.get("page", "1")
-    # Digits only: int() would also take " 1", "+1" and "1_0", which the schema's integer does not.
-    if not (number.isascii() and number.isdigit() and number.strip("0")):
+    if not _whole_number(number):
         errors["page"] = ["A page is a whole number from 1."]
     if errors:
         return Status(400, {"errors": errors})
@@ -207,13 +217,27 @@ def person(request, address: str):
 
 @api.get(
     "/demands/{slug:address}/",
-    response={200: schemas.DemandDetail, 404: Message, 429: Message},
+    response={200: schemas.DemandDetail, 400: Errors, 404: Message, 429: Message},
     summary="A demand's public page: its status history with dates and sources, the people it concerns",
     url_name="demand",
     operation_id="demand",
 )
 def demand(request, address: str):
-    return get_object_or_404(schemas.demand_at(address))
+    number = request.GET.get("people_page", "1")
+    if not _whole_number(number):
+        return Status(400, {"errors": {"people_page": ["A page is a whole number from 1."]}})
+    demand = get_object_or_404(schemas.demand_at(address))
+    paginator = Paginator(public_rows(demand, "people"), schemas.PEOPLE_SHOWN)
+    paginator.count = demand.public_people_count
+    try:
+        page = paginator.page(number)
+    except InvalidPage:
+        pages = paginator.num_pages
+        return Status(
+            404, {"detail": f"No such page: this demand's people fill {pages} page{'s' if pages > 1 else ''}."}
+        )
+    demand.public_people, demand.people_page, demand.people_pages = list(page), page.number, paginator.num_pages
+    return demand
 
 
 @api.get(

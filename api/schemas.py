@@ -69,6 +69,14 @@ def record_url(record):
 
 # The rows, each with what its schema reads attached: one query per relation, however many rows.
 
+# The people a record names at most, in the site's list order, with how many there are: a demand for
+# the release of every political prisoner may concern thousands (its endpoint gives them a page at a time).
+PEOPLE_SHOWN = 50
+
+
+def _with_people(rows):
+    return rows.with_first_public("people", PEOPLE_SHOWN).with_public_count("people")
+
 
 def people():
     return Prisoner.objects.published().select_related("affiliation").with_public("campaigns", "sentences")
@@ -94,15 +102,17 @@ def person_at(address):
 
 
 def demands():
-    return Demand.objects.published().select_related("campaign").with_public("addressees", "people")
+    return _with_people(Demand.objects.published().select_related("campaign").with_public("addressees"))
 
 
 def demand_at(address):
+    """Without its people: the endpoint attaches the page of them asked for."""
     return (
         Demand.objects.published()
         .filter(slug=address)
         .select_related("campaign")
-        .with_public("addressees", "backers", "people", "status_changes", "sources", "key_dates")
+        .with_public("addressees", "backers", "status_changes", "sources", "key_dates")
+        .with_public_count("people")
     )
 
 
@@ -111,20 +121,22 @@ def campaigns():
 
 
 def key_dates():
-    return KeyDate.objects.published().select_related("campaign").with_public("people", "demands")
+    return _with_people(KeyDate.objects.published().select_related("campaign").with_public("demands"))
 
 
 def actions():
-    return Action.objects.listed().with_public("addressees", "people", "demands")
+    return _with_people(Action.objects.listed().with_public("addressees", "demands"))
 
 
 def action_at(address):
+    # Every person (an action concerns a few): whether one is anonymised decides whether sources show.
     return (
         Action.objects.published()
         .filter(slug=address)
         .select_related("campaign", "outcome_source")
         .with_participants()
         .with_public("addressees", "people", "demands", "sources")
+        .with_public_count("people")
         # The key date only while it is public itself (None otherwise).
         .prefetch_related(Prefetch("key_date", queryset=KeyDate.objects.published(), to_attr="public_key_date"))
     )
@@ -395,7 +407,8 @@ class DemandOut(CampaignRecord):
     summary: str
     campaign: str
     addressees: list[str]
-    people: list[PersonRef]
+    people: list[PersonRef]  # the first PEOPLE_SHOWN, in the list's order
+    people_count: int  # all of them
     first_raised_on: datetime.date | None
     url: str
 
@@ -408,13 +421,19 @@ class DemandOut(CampaignRecord):
         return demand.public_people
 
     @staticmethod
+    def resolve_people_count(demand):
+        return demand.public_people_count
+
+    @staticmethod
     def resolve_url(demand):
         return record_url(demand)
 
 
 class DemandDetail(DemandOut):
-    """A demand as its public page shows it."""
+    """A demand as its public page shows it, with one page of its people (`people_page`)."""
 
+    people_page: int
+    people_pages: int
     description: str
     backers: list[str]
     status_history: list[StatusChange]
@@ -481,7 +500,8 @@ class KeyDateOut(Schema):
     place: str
     description: str
     campaign: str
-    people: list[PersonRef]
+    people: list[PersonRef]  # the first PEOPLE_SHOWN, in the list's order
+    people_count: int
     demands: list[str]
 
     @staticmethod
@@ -495,6 +515,10 @@ class KeyDateOut(Schema):
     @staticmethod
     def resolve_people(key_date):
         return key_date.public_people
+
+    @staticmethod
+    def resolve_people_count(key_date):
+        return key_date.public_people_count
 
     @staticmethod
     def resolve_demands(key_date):
@@ -530,7 +554,8 @@ class ActionOut(CampaignRecord):
     deadline: datetime.date  # the last day to act, in the campaign's time zone
     deadline_at: datetime.datetime  # the moment the deadline passes, with the campaign's UTC offset
     addressees: list[AddresseeOut]
-    people: list[PersonRef]
+    people: list[PersonRef]  # in the list: the first PEOPLE_SHOWN, in the list's order
+    people_count: int
     demands: list[DemandRef]
     participants: int  # everyone counted so far, on the site and from emails; never who
     outcome: str
@@ -544,6 +569,10 @@ class ActionOut(CampaignRecord):
     @staticmethod
     def resolve_people(action):
         return action.public_people
+
+    @staticmethod
+    def resolve_people_count(action):
+        return action.public_people_count
 
     @staticmethod
     def resolve_demands(action):

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .protection import Protected, ProtectedQuerySet
@@ -57,6 +58,15 @@ class PublicRelationsQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(relation.lookup, queryset=relation.queryset()[:count], to_attr=f"public_{name}")
         )
+
+    def with_public_count(self, name):
+        """Annotate `public_<name>_count`: how many public rows the relation holds (with
+        `with_first_public`, to say how many there are beyond the page shown)."""
+        relation = _RELATIONS[self.model][name]
+        back = _back(self.model, relation)
+        rows = relation.queryset().order_by().filter(**{back: OuterRef("pk")}).values(back)
+        count = Subquery(rows.annotate(count=Count("pk")).values("count"))
+        return self.annotate(**{f"public_{name}_count": Coalesce(count, 0)})
 
     def having_public(self, name, present=True, **lookups):
         """Rows that have (or, with present=False, lack) a public row in relation `name` (one that

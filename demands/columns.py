@@ -16,6 +16,7 @@ HEADINGS = {
     "campaign": pgettext_lazy("export column", "Campaign (address)"),
     "addressees": pgettext_lazy("export column", "Addressed to"),
     "people": pgettext_lazy("export column", "People concerned"),
+    "people_count": pgettext_lazy("export column", "Number of people concerned"),
     "first_raised_on": pgettext_lazy("export column", "First raised on"),
     "url": pgettext_lazy("export column", "Page"),
 }

@@ -2,12 +2,13 @@
 
 import pytest
 
+from api import schemas
 from campaigns import views as campaign_views
 from core import listing
 from demands import views as demand_views
 from prisoners.models import Consent, Status
 
-from .factories import make_campaign, make_demand, make_person
+from .factories import make_action, make_campaign, make_demand, make_key_date, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,30 @@ def test_the_demand_list_names_ten_people_a_demand_and_says_there_are_more(clien
     page = client.get("/demands/").content.decode()
     assert sum(f"Person {n:02d}</a>" in page for n in range(12)) == 10
     assert 'href="/demands/free/#people-heading">and more</a>' in page
+
+
+def test_the_api_names_a_page_of_a_records_people_and_counts_them_all(client, monkeypatch):
+    monkeypatch.setattr(schemas, "PEOPLE_SHOWN", 2)
+    people = [make_person(name=f"Person {n}") for n in range(2)]
+    people.append(make_person(name="Roza Tuletaeva", consent=Consent.ANONYMISED))
+    people.append(make_person(name="Draft Person", visibility="draft"))
+    demand = make_demand(slug="free", people=people)
+    key_date = make_key_date(campaign=demand.campaign)
+    key_date.prisoners.set(people)
+    make_action(campaign=demand.campaign, people=people)
+    for path in ("/api/demands/", "/api/key-dates/", "/api/actions/"):
+        [record] = client.get(path).json()["results"]
+        assert (len(record["people"]), record["people_count"]) == (2, 3), path
+    first = client.get("/api/demands/free/").json()
+    second = client.get("/api/demands/free/?people_page=2").json()
+    assert (first["people_count"], first["people_page"], first["people_pages"]) == (3, 1, 2)
+    assert [p["name"] for p in first["people"] + second["people"]] == ["Person 0", "Person 1", "R. T."]
+    assert client.get("/api/demands/free/?people_page=3").json()["detail"] == (
+        "No such page: this demand's people fill 2 pages."
+    )
+    for bad in ("0", "x", "+1"):
+        response = client.get(f"/api/demands/free/?people_page={bad}")
+        assert response.status_code == 400 and "people_page" in response.json()["errors"]
 
 
 def test_a_broad_filter_counts_a_thousand_matches_and_asks_for_a_narrower_one(client, monkeypatch, settings):
