@@ -3,16 +3,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Campaign
+from core.listing import campaign_filter
 
 from .models import Action
 
 
 class ActionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Action.Status.choices, empty_label=_("Any status"))
-    campaign = django_filters.ModelChoiceFilter(
-        label=_("Campaign"), to_field_name="slug", queryset=Campaign.objects.published(), empty_label=_("Any campaign")
-    )
+    campaign = campaign_filter()
 
     class Meta:
         model = Action

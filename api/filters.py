@@ -2,13 +2,12 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import KeyDate
+from core.listing import campaign_filter
 from core.models import Campaign
 
 
 class KeyDateFilter(django_filters.FilterSet):
-    campaign = django_filters.ModelChoiceFilter(
-        label=_("Campaign"), to_field_name="slug", queryset=Campaign.objects.published(), empty_label=_("Any campaign")
-    )
+    campaign = campaign_filter()
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=KeyDate.Kind.choices, empty_label=_("Any kind"))
 
     class Meta:

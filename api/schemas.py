@@ -79,7 +79,7 @@ def _with_people(rows):
 
 
 def people():
-    return Prisoner.objects.published().select_related("affiliation").with_public("campaigns", "sentences")
+    return Prisoner.objects.published().in_brief().select_related("affiliation").with_public("campaigns", "sentences")
 
 
 def person_at(address):

@@ -1,13 +1,66 @@
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .figures import figure
+from .models import Campaign
 
 PER_PAGE = 20
 
 
-class SlugOrNameField(django_filters.fields.ModelChoiceField):
+class KeptChoices(BaseChoiceIterator):
+    """A model choice field's options kept per version of the public record (core.figures), in each
+    language: every list page shows its filter form, and reading the campaigns or organisations there
+    would be a query and a model per option on every render. A value sent is still checked against
+    the field's queryset."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        language = get_language() or settings.LANGUAGE_CODE
+        yield from figure(f"choices:{self.field.kept_as}:{language}", self._options)
+
+    def __len__(self):
+        return sum(1 for _choice in self)
+
+    def _options(self):
+        return [(self.field.prepare_value(row), self.field.label_from_instance(row)) for row in self.field.queryset]
+
+
+class KeptModelChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = KeptChoices
+
+    def __init__(self, *args, kept_as, **kwargs):
+        self.kept_as = kept_as  # the figure's name: one per filter, as each has its own queryset
+        super().__init__(*args, **kwargs)
+
+
+class KeptModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = KeptModelChoiceField
+
+
+def campaign_filter(**kwargs):
+    """A list's filter by campaign (its slug), among the published campaigns."""
+    return KeptModelChoiceFilter(
+        label=_("Campaign"),
+        to_field_name="slug",
+        queryset=Campaign.objects.published(),
+        empty_label=_("Any campaign"),
+        kept_as="campaigns",
+        **kwargs,
+    )
+
+
+class SlugOrNameField(KeptModelChoiceField):
     """A record chosen by its slug, as the site's filter forms send it, or by its name, as the lists, the
     exports and the API show it: a name copied from an answer works as a filter."""
 
@@ -36,7 +89,7 @@ class SlugOrNameField(django_filters.fields.ModelChoiceField):
         return [value for record in self.queryset for value in (record.slug, record.name)]
 
 
-class SlugOrNameFilter(django_filters.ModelChoiceFilter):
+class SlugOrNameFilter(KeptModelChoiceFilter):
     field_class = SlugOrNameField
 
 

@@ -1,8 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.listing import SlugOrNameFilter
-from core.models import Campaign, Organisation
+from core.listing import SlugOrNameFilter, campaign_filter
+from core.models import Organisation
 
 from .models import Demand, Status
 
@@ -20,10 +20,9 @@ class DemandFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Organisation.objects.filter(demands_received__in=Demand.objects.published()).distinct(),
         empty_label=_("Anyone"),
+        kept_as="demand-addressees",
     )
-    campaign = django_filters.ModelChoiceFilter(
-        label=_("Campaign"), to_field_name="slug", queryset=Campaign.objects.published(), empty_label=_("Any campaign")
-    )
+    campaign = campaign_filter()
 
     class Meta:
         model = Demand

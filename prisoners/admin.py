@@ -24,7 +24,7 @@ from core.publishing import Visibility
 
 from .admin_import import ImportPeopleMixin  # the people list's import page
 from .images import sanitise_photo
-from .models import Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
+from .models import PRIVATE_FIELDS, Alias, Charge, Prisoner, PrisonerStatusChange, Sentence, TimelineEvent
 
 
 class AliasForm(forms.ModelForm):
@@ -147,9 +147,6 @@ attention_check(
     lambda: Prisoner.objects.with_unsourced_facts().count(),
     lambda: changelist(Prisoner, "sourcing=missing"),
 )
-
-
-PRIVATE_FIELDS = ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes")
 
 
 class PrisonerForm(StatusChangeForm):

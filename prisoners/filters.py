@@ -6,8 +6,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.figures import figure
-from core.listing import SlugOrNameFilter
-from core.models import Campaign, Organisation
+from core.listing import SlugOrNameFilter, campaign_filter
+from core.models import Organisation
 
 from .models import Prisoner, Status
 
@@ -54,19 +54,14 @@ class PrisonerFilter(django_filters.FilterSet):
         label=_("Name or alias"), method="filter_q", max_length=100, strip=False, widget=SearchInput
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("Any status"))
-    campaign = django_filters.ModelChoiceFilter(
-        label=_("Campaign"),
-        field_name="campaigns",
-        to_field_name="slug",
-        queryset=Campaign.objects.published(),
-        empty_label=_("Any campaign"),
-    )
+    campaign = campaign_filter(field_name="campaigns")
     organisation = SlugOrNameFilter(
         label=_("Organisation"),
         field_name="affiliation",
         to_field_name="slug",
         queryset=Organisation.objects.filter(Exists(Prisoner.objects.published().filter(affiliation=OuterRef("pk")))),
         empty_label=_("Any organisation"),
+        kept_as="people-organisations",
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="region_en", choices=published_regions, empty_label=_("Any region")

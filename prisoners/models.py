@@ -77,6 +77,8 @@ class Consent(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn: not public at all")
 
 
+# Contacts, consent and internal notes: for campaigners in the admin, never for the public.
+PRIVATE_FIELDS = ("family_contacts", "lawyer_contacts", "consent_notes", "internal_notes")
 ANONYMOUS_SLUG = re.compile(r"^anonymous-(\d+)$")
 # Letters of the Kazakh Cyrillic alphabet that Russian has not: a native name with one is Kazakh.
 KAZAKH_LETTERS = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -106,8 +108,15 @@ class PrisonerQuerySet(PublishableQuerySet):
         language = get_language() or settings.LANGUAGE_CODE
         order = f"list_order_{language}" if language in LIST_ORDER_LANGUAGES else f"list_order_{settings.LANGUAGE_CODE}"
         public = public.order_by("list_rank", order, "pk")
+        # Never read for the public: the private fields stay encrypted in the database, undecrypted.
+        public = public.defer(*PRIVATE_FIELDS)
         public._iterable_class = PublicFace
         return public
+
+    def in_brief(self):
+        """Without the biography in each language: a list's card never shows it, and a long text would
+        be read and cleaned of its marks (`show_public_face`) for every card."""
+        return self.defer("biography", *in_every_language("biography"))
 
     def public_count(self):
         """How many people the public may see, kept per version of the record (core.figures)."""
@@ -326,6 +335,21 @@ class Prisoner(Publishable):
 
     def get_absolute_url(self):
         return reverse("prisoners:detail", args=[self.slug])
+
+    def get_status_display(self):
+        # Django's own builds a dict of every choice, translating each label, on every call (about
+        # 0.1 ms): the list of people calls it for each card.
+        try:
+            return str(Status(self.status).label)
+        except ValueError:
+            return self.status
+
+    def refresh_from_db(self, *args, **kwargs):
+        # Also how a column left out of the query is read when asked for: it would come as written,
+        # without the public face (a private field, an anonymised person's biography).
+        if getattr(self, "public_face", False):
+            raise ValueError("A person read for the public never reads a column left out (private, or not shown).")
+        super().refresh_from_db(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         if getattr(self, "public_face", False):

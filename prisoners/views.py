@@ -20,7 +20,8 @@ from .models import PHOTO_DIR, Prisoner
 
 
 def prisoner_list(request):
-    people = Prisoner.objects.published().select_related("affiliation").with_public("sentences")  # expected release
+    # The sentences for the expected release.
+    people = Prisoner.objects.published().in_brief().select_related("affiliation").with_public("sentences")
     # Counted only here, past the page cache: a search already made since the record changed costs
     # nothing and is not counted; new words each cost a search of the index.
     if request.GET.get("q") and over_limit(request, "search", settings.SEARCH_RATE_PER_IP):
