@@ -128,7 +128,7 @@ def _link(request, number):
 
 def _whole_number(number):
     # Digits only: int() would also take " 1", "+1" and "1_0", which the schema's integer does not.
-    return number.isascii() and number.isdigit() and number.strip("0")
+    return number.isascii() and number.isdigit() and bool(number.strip("0"))
 
 
 def _page_parameter(name, what):
@@ -223,10 +223,10 @@ def person(request, address: str):
     operation_id="demand",
 )
 def demand(request, address: str):
+    demand = get_object_or_404(schemas.demand_at(address))
     number = request.GET.get("people_page", "1")
     if not _whole_number(number):
         return Status(400, {"errors": {"people_page": ["A page is a whole number from 1."]}})
-    demand = get_object_or_404(schemas.demand_at(address))
     paginator = Paginator(public_rows(demand, "people").in_brief(), schemas.PEOPLE_SHOWN)
     paginator.count = demand.public_people_count
     try:

@@ -16,6 +16,7 @@ carriage return) is prefixed with an apostrophe, so a hostile name cannot run an
 import csv
 import json
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.http import JsonResponse, StreamingHttpResponse
@@ -58,8 +59,13 @@ EXPORTS = {
         people_columns.HEADINGS,
         {f"{date}_precision": Precision for date in ("arrested_on", "released_on", "died_on", "expected_release")},
     ),
-    "demands": Export(DemandFilter, schemas.demands, schemas.DemandOut, demand_columns.HEADINGS, {}),
-    "actions": Export(ActionFilter, schemas.actions, schemas.ActionOut, action_columns.HEADINGS, {}),
+    # An export names every person of a row, not the API's first PEOPLE_SHOWN.
+    "demands": Export(
+        DemandFilter, partial(schemas.demands, every_person=True), schemas.DemandOut, demand_columns.HEADINGS, {}
+    ),
+    "actions": Export(
+        ActionFilter, partial(schemas.actions, every_person=True), schemas.ActionOut, action_columns.HEADINGS, {}
+    ),
 }
 
 

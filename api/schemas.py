@@ -14,25 +14,24 @@ import datetime
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
-from ninja import Schema
+from ninja import Field, Schema
 
 from actions.models import Action, Addressee
 from actions.public import letter_in
 from campaigns.models import KeyDate
 from core.dates import Precision
+from core.listing import PEOPLE_SHOWN
 from core.models import Campaign
 from core.site import absolute_url
 from demands.models import Demand, DemandStatusChange
+from prisoners.models import PRIVATE_FIELDS as prisoners_private
 from prisoners.models import Alias, Prisoner, PrisonerStatusChange
 
 # Fields that never leave the admin, per model.
 _STATUS_CHANGE_PRIVATE = ("staff_note", "changed_by", "changed_by_name")
 PRIVATE_FIELDS = {
     Prisoner: (
-        "family_contacts",
-        "lawyer_contacts",
-        "consent_notes",
-        "internal_notes",
+        *prisoners_private,
         "archive_reason",
         "consent",
         "reminders_paused",
@@ -69,13 +68,15 @@ def record_url(record):
 
 # The rows, each with what its schema reads attached: one query per relation, however many rows.
 
-# The people a record names at most, in the site's list order, with how many there are: a demand for
-# the release of every political prisoner may concern thousands (its endpoint gives them a page at a time).
-PEOPLE_SHOWN = 50
+FIRST_PEOPLE = f"In a list, the first {PEOPLE_SHOWN} people, in the people list's order"
+PEOPLE_COUNT = "How many people it concerns, all of them"
 
 
-def _with_people(rows):
-    return rows.with_first_public("people", PEOPLE_SHOWN).with_public_count("people")
+def _with_people(rows, every_person=False):
+    """With their people: the first PEOPLE_SHOWN, in the list's order, and how many there are (a demand
+    for the release of every political prisoner may concern thousands); an export names every one."""
+    rows = rows.with_public_count("people")
+    return rows.with_public("people") if every_person else rows.with_first_public("people", PEOPLE_SHOWN)
 
 
 def people():
@@ -101,8 +102,8 @@ def person_at(address):
     )
 
 
-def demands():
-    return _with_people(Demand.objects.published().select_related("campaign").with_public("addressees"))
+def demands(every_person=False):
+    return _with_people(Demand.objects.published().select_related("campaign").with_public("addressees"), every_person)
 
 
 def demand_at(address):
@@ -124,8 +125,8 @@ def key_dates():
     return _with_people(KeyDate.objects.published().select_related("campaign").with_public("demands"))
 
 
-def actions():
-    return _with_people(Action.objects.listed().with_public("addressees", "demands"))
+def actions(every_person=False):
+    return _with_people(Action.objects.listed().with_public("addressees", "demands"), every_person)
 
 
 def action_at(address):
@@ -407,8 +408,8 @@ class DemandOut(CampaignRecord):
     summary: str
     campaign: str
     addressees: list[str]
-    people: list[PersonRef]  # the first PEOPLE_SHOWN, in the list's order
-    people_count: int  # all of them
+    people: list[PersonRef] = Field(description=FIRST_PEOPLE)
+    people_count: int = Field(description=PEOPLE_COUNT)
     first_raised_on: datetime.date | None
     url: str
 
@@ -500,8 +501,8 @@ class KeyDateOut(Schema):
     place: str
     description: str
     campaign: str
-    people: list[PersonRef]  # the first PEOPLE_SHOWN, in the list's order
-    people_count: int
+    people: list[PersonRef] = Field(description=FIRST_PEOPLE)
+    people_count: int = Field(description=PEOPLE_COUNT)
     demands: list[str]
 
     @staticmethod
@@ -554,8 +555,8 @@ class ActionOut(CampaignRecord):
     deadline: datetime.date  # the last day to act, in the campaign's time zone
     deadline_at: datetime.datetime  # the moment the deadline passes, with the campaign's UTC offset
     addressees: list[AddresseeOut]
-    people: list[PersonRef]  # in the list: the first PEOPLE_SHOWN, in the list's order
-    people_count: int
+    people: list[PersonRef] = Field(description=f"{FIRST_PEOPLE} (every one at the action's own address)")
+    people_count: int = Field(description=PEOPLE_COUNT)
     demands: list[DemandRef]
     participants: int  # everyone counted so far, on the site and from emails; never who
     outcome: str

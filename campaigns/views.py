@@ -6,12 +6,11 @@ from django.shortcuts import render
 
 from core.figures import figure
 from core.gone import public_or_gone
+from core.listing import PEOPLE_SHOWN
 from core.models import Campaign
 from core.publishing import public_rows
 
 from .models import KeyDate
-
-PEOPLE_SHOWN = 50  # the rest are a click away, on the list of people filtered by the campaign
 
 
 def _counts(campaign):

@@ -12,6 +12,8 @@ from .figures import figure
 from .models import Campaign
 
 PER_PAGE = 20
+# The people a record's page or API answer names at a time: a demand may concern thousands.
+PEOPLE_SHOWN = 50
 
 
 class KeptChoices(BaseChoiceIterator):
@@ -26,6 +28,8 @@ class KeptChoices(BaseChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
+        if self.field.null_label is not None:  # as django-filter's own iterator offers it
+            yield (self.field.null_value, self.field.null_label)
         language = get_language() or settings.LANGUAGE_CODE
         yield from figure(f"choices:{self.field.kept_as}:{language}", self._options)
 

@@ -19,6 +19,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from .encryption import EncryptedTextField
 from .protection import Protected, ProtectedQuerySet
 from .text import search_key, search_words
 
@@ -27,14 +28,15 @@ from .text import search_key, search_words
 class PublicRelation:
     lookup: str  # the relation's name on the model
     queryset: Callable[[], models.QuerySet]  # called at query time: the rows the public may see
+    shown: bool = True  # False: only for filtering (`having_public`), never attached by `with_public()`
 
 
 _RELATIONS: dict[type, dict[str, PublicRelation]] = {}
 
 
-def public_relation(model, name, lookup, queryset):
+def public_relation(model, name, lookup, queryset, shown=True):
     """Declare that `model` rows show `public_<name>`: the rows of `lookup` in `queryset()`."""
-    _RELATIONS.setdefault(model, {})[name] = PublicRelation(lookup, queryset)
+    _RELATIONS.setdefault(model, {})[name] = PublicRelation(lookup, queryset, shown)
 
 
 def public_relation_names(model):
@@ -43,11 +45,11 @@ def public_relation_names(model):
 
 class PublicRelationsQuerySet(models.QuerySet):
     def with_public(self, *names):
-        """Attach `public_<name>` for each name (every registered relation when none is given)."""
+        """Attach `public_<name>` for each name (every relation a page shows when none is given)."""
         relations = _RELATIONS.get(self.model, {})
         prefetches = [
             Prefetch(relations[name].lookup, queryset=relations[name].queryset(), to_attr=f"public_{name}")
-            for name in names or sorted(relations)
+            for name in names or sorted(name for name, relation in relations.items() if relation.shown)
         ]
         return self.prefetch_related(*prefetches)
 
@@ -94,6 +96,10 @@ def public_rows(record, name):
     return relation.queryset().filter(**{_back(type(record), relation): record.pk})
 
 
+def _encrypted(model):
+    return [field.name for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField)]
+
+
 class Visibility(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -103,7 +109,8 @@ class Visibility(models.TextChoices):
 class PublishableQuerySet(ProtectedQuerySet, PublicRelationsQuerySet):
     def published(self):
         """The one definition of what the public may see; every public page, feed and export uses it."""
-        return self.filter(visibility=Visibility.PUBLISHED)
+        # Never read for the public: a private (encrypted) field stays in the database, undecrypted.
+        return self.filter(visibility=Visibility.PUBLISHED).defer(*_encrypted(self.model))
 
     def search(self, text):
         """Rows whose `searched_fields` have every typed word, in any order, at the start of a word,

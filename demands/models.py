@@ -158,7 +158,10 @@ public_relation(Demand, "backers", "backers", Organisation.objects.all)
 public_relation(Demand, "sources", "sources", Source.objects.all)
 public_relation(Demand, "status_changes", "status_changes", lambda: DemandStatusChange.objects.public())
 public_relation(Prisoner, "demands", "demands", Demand.objects.published)
-public_relation(Prisoner, "outstanding_demands", "demands", lambda: Demand.objects.published().outstanding())
+# For the people list's filter only: a profile shows every demand.
+public_relation(
+    Prisoner, "outstanding_demands", "demands", lambda: Demand.objects.published().outstanding(), shown=False
+)
 public_relation(Campaign, "demands", "demands", Demand.objects.published)
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from core.cards import CardText, card_in_language
 from core.gone import public_or_gone
-from core.listing import filtered_page
+from core.listing import PEOPLE_SHOWN, filtered_page
 from core.publishing import public_relation_names, public_rows
 from core.site import absolute_url
 
@@ -13,7 +13,6 @@ from .filters import DemandFilter
 from .models import Demand
 
 NAMES_IN_LIST = 10  # people named under each demand in the list
-PEOPLE_SHOWN = 50  # a page of the people a demand concerns
 
 
 def demand_list(request):

@@ -108,8 +108,6 @@ class PrisonerQuerySet(PublishableQuerySet):
         language = get_language() or settings.LANGUAGE_CODE
         order = f"list_order_{language}" if language in LIST_ORDER_LANGUAGES else f"list_order_{settings.LANGUAGE_CODE}"
         public = public.order_by("list_rank", order, "pk")
-        # Never read for the public: the private fields stay encrypted in the database, undecrypted.
-        public = public.defer(*PRIVATE_FIELDS)
         public._iterable_class = PublicFace
         return public
 
@@ -337,8 +335,8 @@ class Prisoner(Publishable):
         return reverse("prisoners:detail", args=[self.slug])
 
     def get_status_display(self):
-        # Django's own builds a dict of every choice, translating each label, on every call (about
-        # 0.1 ms): the list of people calls it for each card.
+        # Django's own builds and hashes a dict of every choice on every call (about 0.1 ms): the list of
+        # people calls it for each card.
         try:
             return str(Status(self.status).label)
         except ValueError:

@@ -12,7 +12,6 @@ from core.cards import CardText, card_in_language
 from core.client_ip import over_limit
 from core.gone import public_or_gone
 from core.listing import filtered_page
-from core.publishing import public_relation_names
 from core.site import absolute_url
 
 from .filters import PrisonerFilter
@@ -35,12 +34,10 @@ def prisoner_list(request):
 
 
 def prisoner_detail(request, slug):
-    # Every public relation, including those registered by the apps above (demands, key dates), but
-    # the outstanding demands: the list's filter asks for them, the page shows every demand (a query saved).
-    shown = [name for name in public_relation_names(Prisoner) if name != "outstanding_demands"]
+    # Every public relation, including those registered by the apps above (demands, key dates).
     people = Prisoner.objects.published().at_public_address(slug)
     person = public_or_gone(
-        people.select_related("affiliation").with_public(*shown),
+        people.select_related("affiliation").with_public(),
         "person",
         slug,
         hidden=partial(Prisoner.objects.hidden_at, slug),

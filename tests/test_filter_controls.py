@@ -32,3 +32,21 @@ def test_each_control_is_what_the_widget_renders(db, filterset_class, model, dat
         form.is_valid()
         for field in form:
             assert parse_html(control(field)) == parse_html(str(field)), field.name
+
+
+def test_kept_choices_follow_the_record_and_a_value_is_still_checked(
+    db, client, settings, django_capture_on_commit_callbacks
+):
+    settings.KEEP_FIGURES = True
+    campaign = make_campaign(slug="justice", name="Justice", name_ru="Справедливость")
+    make_person(campaign=campaign)
+    assert '<option value="justice">Justice</option>' in client.get("/prisoners/").content.decode()
+    assert '<option value="justice">Справедливость</option>' in client.get("/ru/prisoners/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign.name_en = "Justice for Zhanaozen"
+        campaign.save()
+        make_campaign(slug="draft", name="Draft campaign", visibility="draft")
+    page = client.get("/prisoners/?campaign=justice").content.decode()
+    assert '<option value="justice" selected>Justice for Zhanaozen</option>' in page
+    assert "Draft campaign" not in page
+    assert client.get("/prisoners/?campaign=draft").status_code == 400

@@ -1,5 +1,7 @@
 """Pages that show a page of a large record, never all of it."""
 
+import json
+
 import pytest
 
 from api import schemas
@@ -67,6 +69,10 @@ def test_the_api_names_a_page_of_a_records_people_and_counts_them_all(client, mo
     for bad in ("0", "x", "+1"):
         response = client.get(f"/api/demands/free/?people_page={bad}")
         assert response.status_code == 400 and "people_page" in response.json()["errors"]
+    assert client.get("/api/demands/nowhere/?people_page=x").status_code == 404
+    # An export names every person of a row.
+    [row] = json.loads(b"".join(client.get("/demands/export.json").streaming_content))
+    assert (len(row["people"]), row["people_count"]) == (3, 3)
 
 
 def test_a_broad_filter_counts_a_thousand_matches_and_asks_for_a_narrower_one(client, monkeypatch, settings):
