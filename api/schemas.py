@@ -385,7 +385,20 @@ class PersonDetail(Person):
         return [] if person.is_anonymised else person.public_sources
 
 
-class CampaignRecord(Record):
+class ConcernsPeople(Schema):
+    """The `people` and `people_count` of a demand, key date or action, as `_with_people` attaches them
+    (the fields are declared by each schema, in its columns' order)."""
+
+    @staticmethod
+    def resolve_people(record):
+        return record.public_people
+
+    @staticmethod
+    def resolve_people_count(record):
+        return record.public_people_count
+
+
+class CampaignRecord(Record, ConcernsPeople):
     """What a demand and an action say alike, beside a record's address and status: their kind in
     words, their campaign."""
 
@@ -416,14 +429,6 @@ class DemandOut(CampaignRecord):
     @staticmethod
     def resolve_addressees(demand):
         return [organisation.name for organisation in demand.public_addressees]
-
-    @staticmethod
-    def resolve_people(demand):
-        return demand.public_people
-
-    @staticmethod
-    def resolve_people_count(demand):
-        return demand.public_people_count
 
     @staticmethod
     def resolve_url(demand):
@@ -490,7 +495,7 @@ class CampaignOut(Schema):
         return record_url(campaign)
 
 
-class KeyDateOut(Schema):
+class KeyDateOut(ConcernsPeople):
     id: int
     title: str
     kind: str
@@ -512,14 +517,6 @@ class KeyDateOut(Schema):
     @staticmethod
     def resolve_campaign(key_date):
         return key_date.campaign.slug
-
-    @staticmethod
-    def resolve_people(key_date):
-        return key_date.public_people
-
-    @staticmethod
-    def resolve_people_count(key_date):
-        return key_date.public_people_count
 
     @staticmethod
     def resolve_demands(key_date):
@@ -566,14 +563,6 @@ class ActionOut(CampaignRecord):
     @staticmethod
     def resolve_addressees(action):
         return action.public_addressees
-
-    @staticmethod
-    def resolve_people(action):
-        return action.public_people
-
-    @staticmethod
-    def resolve_people_count(action):
-        return action.public_people_count
 
     @staticmethod
     def resolve_demands(action):

@@ -10,6 +10,7 @@ A relation is registered once, with `public_relation()`, by the higher of the tw
 a person's demands, campaigns registers a person's key dates.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -96,8 +97,9 @@ def public_rows(record, name):
     return relation.queryset().filter(**{_back(type(record), relation): record.pk})
 
 
+@functools.cache  # published() is asked for a dozen times a page
 def _encrypted(model):
-    return [field.name for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField)]
+    return tuple(field.name for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField))
 
 
 class Visibility(models.TextChoices):
