@@ -17,6 +17,7 @@ per-visitor token must never be shared), and the admin. A page that shows a form
 (reports, subscribing) is therefore rendered for each visitor, as it must be.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -33,6 +34,7 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.encoding import force_str
 from django.utils.http import quote_etag
 
 CACHED_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml", "text/plain")
@@ -103,6 +105,11 @@ class PublicDataQuerySet(models.QuerySet):
         return changed
 
 
+@functools.cache
+def _labels(field):
+    return dict(field.flatchoices)
+
+
 class PublicData(models.Model):
     """A model whose rows public pages show: every save, delete, update and change of its many-to-many
     links makes cached pages stale."""
@@ -118,6 +125,15 @@ class PublicData(models.Model):
         result = super().delete(*args, **kwargs)
         public_changed()
         return result
+
+    def _get_FIELD_display(self, field):  # noqa: N802 (Django's name: each get_<field>_display calls it)
+        # Django's own builds a dict of every choice, hashing (so translating) each label, on every
+        # call: a list or a feed asks for a status and a grade on each of its rows. The choices here
+        # are fixed lists (TextChoices), so they are read once; each label is still translated when shown.
+        value = getattr(self, field.attname)
+        if not isinstance(field.choices, list | tuple) or not isinstance(value, str | int | None):
+            return super()._get_FIELD_display(field)  # choices computed when asked, or a value unhashable
+        return force_str(_labels(field).get(value, value), strings_only=True)
 
 
 def _links_changed(sender, instance, action, **kwargs):

@@ -1,4 +1,5 @@
 import datetime
+import functools
 import re
 
 from dateutil.relativedelta import relativedelta
@@ -115,6 +116,11 @@ class PrisonerQuerySet(PublishableQuerySet):
         """Without the biography in each language: a list's card never shows it, and a long text would
         be read and cleaned of its marks (`show_public_face`) for every card."""
         return self.defer("biography", *in_every_language("biography"))
+
+    def names_only(self):
+        """Only what names a person and leads to their page: a line of the updates says who, nothing
+        more, and each column left out is one not read, decrypted or cleaned for every line."""
+        return self.only("name", "slug", "consent")
 
     def public_count(self):
         """How many people the public may see, kept per version of the record (core.figures)."""
@@ -326,6 +332,9 @@ class Prisoner(Publishable):
                 )
                 for code in ("en", "ru", "kk")
             ),
+            # The list's region filter: without it, a region few people come from is found by reading
+            # every person (the list's order index walked to the end, and the count with it).
+            models.Index(fields=["region_en"], name="prisoner_region"),
         ]
 
     def __str__(self):
@@ -333,14 +342,6 @@ class Prisoner(Publishable):
 
     def get_absolute_url(self):
         return reverse("prisoners:detail", args=[self.slug])
-
-    def get_status_display(self):
-        # Django's own builds and hashes a dict of every choice on every call (about 0.1 ms): the list of
-        # people calls it for each card.
-        try:
-            return str(Status(self.status).label)
-        except ValueError:
-            return self.status
 
     def refresh_from_db(self, *args, **kwargs):
         # Also how a column left out of the query is read when asked for: it would come as written,
@@ -779,8 +780,13 @@ class MarkedText(ModelIterable):
 def with_marked_text(queryset, *fields, withhold=None):
     """`withhold`: when the marked passages are withheld (default: the row's person is anonymised)."""
     queryset = queryset.annotate(withhold=withhold if withhold is not None else Q(prisoner__consent=Consent.ANONYMISED))
-    queryset._iterable_class = type("MarkedFields", (MarkedText,), {"fields": fields})
+    queryset._iterable_class = _marked_text(fields)
     return queryset
+
+
+@functools.cache  # one class for each set of fields, not one for every query (a dozen a profile)
+def _marked_text(fields):
+    return type("MarkedFields", (MarkedText,), {"fields": fields})
 
 
 class TimelineEventQuerySet(SourcedPartQuerySet):

@@ -8,7 +8,8 @@ BENCH_SECONDS (default 5), after a second to warm up. The searches ask for a dif
 each request (one letter wrong in the second), so that the cache cannot answer them. It prints:
 
 - requests/s of each page and its ratio to the minimal app measured in the same round;
-- growth: what a request costs at each size over what it costs at the smallest (1/rate);
+- growth: what a request costs at each size over what it costs at the smallest, each measured against
+  the minimal app of its own round (1/ratio), so that the machine's drift between rounds cancels out;
 - errors at 200 connections (cache on), queries per page (cache off) and the workers' memory.
 
 DATABASE_URL chooses PostgreSQL (the database is emptied); REDIS_URL the Redis cache. Loopback only.
@@ -226,18 +227,23 @@ def main():
     report(sizes, results)
 
 
+def ratio(result, name):
+    rates, baseline = result
+    return rates[name][0] / baseline
+
+
 def report(sizes, results):
     smallest = sizes[0]
     print(f"\nSummary ({', '.join(f'{size:,}' for size in sizes)} people): ratio to the minimal app; growth is the")
-    print(f"cost of a request (1/rate) over its cost at {smallest:,} people.")
+    print(f"cost of a request (1/ratio, against its own round's minimal app) over its cost at {smallest:,} people.")
     for cached in (True, False):
         header = "".join(f"{f'{size:,}':>10}" for size in sizes)
         growth = "".join(f"{f'x{size:,}':>10}" for size in sizes[1:])
         print(f"\ncache {'on' if cached else 'off'}:   {'page':<24}{header}  growth{growth}")
         for name, _address in PAGES:
-            ratios = "".join(f"{results[size, cached][0][name][0] / results[size, cached][1]:>9.3f}x" for size in sizes)
-            first = results[smallest, cached][0][name][0]
-            grown = "".join(f"{first / results[size, cached][0][name][0]:>9.2f}x" for size in sizes[1:])
+            ratios = "".join(f"{ratio(results[size, cached], name):>9.3f}x" for size in sizes)
+            first = ratio(results[smallest, cached], name)
+            grown = "".join(f"{first / ratio(results[size, cached], name):>9.2f}x" for size in sizes[1:])
             print(f"             {name:<24}{ratios}        {grown}")
 
 

@@ -3,17 +3,44 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from campaigns.models import KeyDate
-from core.status import StatusUnchanged, record_status_change
+from core.status import Grade, StatusUnchanged, record_status_change
 from core.text import search_key
 from demands.models import Demand
-from prisoners.models import Alias, Prisoner, Sentence, Status
+from prisoners.models import Alias, Prisoner, PrisonerStatusChange, Sentence, Status
 
 from .factories import make_demand, make_key_date, make_person, make_sentence, make_source
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+
+
+# Choices put into words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language, status, grade",
+    [
+        ("en", "Convicted and imprisoned", "Confirmed"),
+        ("ru", "В заключении по приговору", "Подтверждено"),
+        ("kk", "Сотталған, бас бостандығынан айырылған", "Расталған"),
+    ],
+)
+def test_a_choice_is_named_in_the_readers_language_each_time_it_is_asked(language, status, grade):
+    change = PrisonerStatusChange(new_status=Status.IMPRISONED, grade=Grade.CONFIRMED)
+    person = Prisoner(status=Status.IMPRISONED)
+    with translation.override("en"):
+        assert person.get_status_display() == "Convicted and imprisoned"  # the labels, read once, stay lazy
+    with translation.override(language):
+        assert (person.get_status_display(), change.get_new_status_display()) == (status, status)
+        assert change.get_grade_display() == grade
+
+
+def test_a_value_that_is_no_choice_is_shown_as_stored():
+    assert Prisoner(status="vanished").get_status_display() == "vanished"
+    assert Prisoner(status=None).get_status_display() is None
 
 
 # Expected release and days in detention ---------------------------------------------------------
