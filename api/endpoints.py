@@ -227,7 +227,7 @@ def demand(request, address: str):
     number = request.GET.get("people_page", "1")
     if not _whole_number(number):
         return Status(400, {"errors": {"people_page": ["A page is a whole number from 1."]}})
-    paginator = Paginator(public_rows(demand, "people").in_brief(), schemas.PEOPLE_SHOWN)
+    paginator = Paginator(public_rows(demand, "people").in_a_line(), schemas.PEOPLE_SHOWN)
     paginator.count = demand.public_people_count
     try:
         page = paginator.page(number)

@@ -92,7 +92,7 @@ def _latest(limit, people, demands, changes, events, demand_changes):
     events = list(events.order_by("-date", "-pk")[:limit])
     demand_changes = list(demand_changes.order_by(*NEWEST)[:limit])
     # Unordered: in the list's order, the planner would walk every public person to find a few.
-    faces = people.order_by().names_only().in_bulk({row.prisoner_id for row in [*changes, *events]})
+    faces = people.order_by().in_a_line().in_bulk({row.prisoner_id for row in [*changes, *events]})
     public_demands = demands.order_by().in_bulk({row.demand_id for row in demand_changes})
     # A row whose record the public may not see (a withdrawn person's, on a one-record feed) is left out.
     updates = [

@@ -29,7 +29,7 @@ def campaign_detail(request, slug):
         "campaign": campaign,
         # Its own query, walking the list's index: as a prefetch of one row, Django numbers every
         # person of the campaign (a window function) to keep the first fifty.
-        "people": list(public_rows(campaign, "people").in_brief()[:PEOPLE_SHOWN]),
+        "people": list(public_rows(campaign, "people").in_a_line()[:PEOPLE_SHOWN]),
         **figure(f"campaign-counts:{campaign.pk}", partial(_counts, campaign)),
         "next_dates": KeyDate.objects.listed().filter(campaign=campaign).upcoming(campaign.today(), limit=10),
     }

@@ -33,7 +33,7 @@ def demand_detail(request, slug):
     demand = public_or_gone(demands.filter(slug=slug), "demand", slug)
     card = absolute_url(reverse("demands:card", args=[demand.slug]))
     # A demand for the release of every political prisoner may concern thousands: a page at a time.
-    people = Paginator(public_rows(demand, "people").in_brief(), PEOPLE_SHOWN).get_page(request.GET.get("page"))
+    people = Paginator(public_rows(demand, "people").in_a_line(), PEOPLE_SHOWN).get_page(request.GET.get("page"))
     return render(request, "demands/detail.html", {"demand": demand, "card_url": card, "people": people})
 
 

@@ -117,10 +117,11 @@ class PrisonerQuerySet(PublishableQuerySet):
         be read and cleaned of its marks (`show_public_face`) for every card."""
         return self.defer("biography", *in_every_language("biography"))
 
-    def names_only(self):
-        """Only what names a person and leads to their page: a line of the updates says who, nothing
-        more, and each column left out is one not read, decrypted or cleaned for every line."""
-        return self.only("name", "slug", "consent")
+    def in_a_line(self):
+        """Only what a line naming a person shows (a demand's or a campaign's people, the updates): the
+        name, the address and the status. Each column left out is one not read or cleaned for every line;
+        a page that reads another fails its tests (`refresh_from_db`) rather than fetch it unsanitised."""
+        return self.only("slug", "consent", "status", "name", *in_every_language("name"))
 
     def public_count(self):
         """How many people the public may see, kept per version of the record (core.figures)."""
@@ -343,12 +344,14 @@ class Prisoner(Publishable):
     def get_absolute_url(self):
         return reverse("prisoners:detail", args=[self.slug])
 
-    def refresh_from_db(self, *args, **kwargs):
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
         # Also how a column left out of the query is read when asked for: it would come as written,
         # without the public face (a private field, an anonymised person's biography).
         if getattr(self, "public_face", False):
-            raise ValueError("A person read for the public never reads a column left out (private, or not shown).")
-        super().refresh_from_db(*args, **kwargs)
+            raise ValueError(
+                f"A person read for the public never reads a column left out (private, or not shown): {fields}."
+            )
+        super().refresh_from_db(using, fields, from_queryset)
 
     def save(self, *args, **kwargs):
         if getattr(self, "public_face", False):
