@@ -334,8 +334,10 @@ class Prisoner(Publishable):
                 for code in ("en", "ru", "kk")
             ),
             # The list's region filter: without it, a region few people come from is found by reading
-            # every person (the list's order index walked to the end, and the count with it).
-            models.Index(fields=["region_en"], name="prisoner_region"),
+            # every person (the list's order index walked to the end, and the count with it). Then the
+            # status, for the combination most asked (who is held in Mangystau): its count reads the
+            # matches alone, not every fifth person of a status until a thousand are found.
+            models.Index(fields=["region_en", "status"], name="prisoner_region_status"),
         ]
 
     def __str__(self):

@@ -104,9 +104,12 @@ def test_a_region_few_people_come_from_is_found_through_its_own_index(client):
         with connection.cursor() as cursor:
             # 300 rows fit in a few pages, which PostgreSQL would rather read whole; at 100,000 it would not.
             cursor.execute("SET LOCAL enable_seqscan = off")
-        assert "prisoner_region" in rows[:20].explain()
+        assert "prisoner_region_status" in rows[:20].explain()
     # SQLite's statistics know only a region's average share, so its page of the list still walks the
     # list's order; its count, the dearer of the two for a few matches, takes the region's index.
-    assert "prisoner_region" in rows.order_by()[:1001].explain()
+    assert "prisoner_region_status" in rows.order_by()[:1001].explain()
+    # A region's people of one status: counted from the index's matches alone.
+    held = PrisonerFilter({"region": "Almaty", "status": "imprisoned"}, queryset=Prisoner.objects.published()).qs
+    assert "prisoner_region_status" in held.order_by()[:1001].explain()
     page = client.get("/prisoners/?region=Kostanay").content.decode()
     assert page.count('<li class="card">') == 3 and "3 people found" in page
