@@ -35,6 +35,7 @@ from django.db.models.signals import m2m_changed
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.http import quote_etag
 
 CACHED_TYPES = ("text/html", "application/atom+xml", "text/calendar", "application/xml", "text/plain")
@@ -107,7 +108,7 @@ class PublicDataQuerySet(models.QuerySet):
 
 @functools.cache
 def _labels(field):
-    return dict(field.flatchoices)
+    return dict(make_hashable(field.flatchoices))  # as Django's own: a choice's value may be a list
 
 
 class PublicData(models.Model):
@@ -130,10 +131,10 @@ class PublicData(models.Model):
         # Django's own builds a dict of every choice, hashing (so translating) each label, on every
         # call: a list or a feed asks for a status and a grade on each of its rows. The choices here
         # are fixed lists (TextChoices), so they are read once; each label is still translated when shown.
+        if not isinstance(field.choices, list | tuple):
+            return super()._get_FIELD_display(field)  # choices computed when asked
         value = getattr(self, field.attname)
-        if not isinstance(field.choices, list | tuple) or not isinstance(value, str | int | None):
-            return super()._get_FIELD_display(field)  # choices computed when asked, or a value unhashable
-        return force_str(_labels(field).get(value, value), strings_only=True)
+        return force_str(_labels(field).get(make_hashable(value), value), strings_only=True)
 
 
 def _links_changed(sender, instance, action, **kwargs):

@@ -94,7 +94,7 @@ def test_a_broad_filter_counts_a_thousand_matches_and_asks_for_a_narrower_one(cl
     assert "Найдено больше 3 человек" in client.get("/ru/prisoners/?status=imprisoned").content.decode()
 
 
-def test_a_region_few_people_come_from_is_found_through_its_own_index(client):
+def test_a_region_few_people_come_from_is_counted_through_its_own_index(client):
     call_command("make_synthetic_people", "300", stdout=io.StringIO())
     Prisoner.objects.filter(pk__in=Prisoner.objects.order_by("pk")[:3]).update(region="Kostanay", region_en="Kostanay")
     refresh_planner_statistics()

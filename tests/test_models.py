@@ -8,7 +8,7 @@ from django.utils import translation
 from campaigns.models import KeyDate
 from core.status import Grade, StatusUnchanged, record_status_change
 from core.text import search_key
-from demands.models import Demand
+from demands.models import Demand, DemandStatusChange
 from prisoners.models import Alias, Prisoner, PrisonerStatusChange, Sentence, Status
 
 from .factories import make_demand, make_key_date, make_person, make_sentence, make_source
@@ -29,13 +29,21 @@ D = datetime.date
     ],
 )
 def test_a_choice_is_named_in_the_readers_language_each_time_it_is_asked(language, status, grade):
-    change = PrisonerStatusChange(new_status=Status.IMPRISONED, grade=Grade.CONFIRMED)
     person = Prisoner(status=Status.IMPRISONED)
-    with translation.override("en"):
-        assert person.get_status_display() == "Convicted and imprisoned"  # the labels, read once, stay lazy
+    # The same field, inherited by two models: each model's copy has its labels.
+    changes = [PrisonerStatusChange(grade=Grade.CONFIRMED), DemandStatusChange(grade=Grade.CONFIRMED)]
+    with translation.override("en"):  # the labels, read once, stay lazy
+        assert [person.get_status_display(), *(change.get_grade_display() for change in changes)] == [
+            "Convicted and imprisoned",
+            "Confirmed",
+            "Confirmed",
+        ]
     with translation.override(language):
-        assert (person.get_status_display(), change.get_new_status_display()) == (status, status)
-        assert change.get_grade_display() == grade
+        assert [person.get_status_display(), *(change.get_grade_display() for change in changes)] == [
+            status,
+            grade,
+            grade,
+        ]
 
 
 def test_a_value_that_is_no_choice_is_shown_as_stored():
